@@ -1,0 +1,9 @@
+namespace Okno.Core.Channels;
+
+public enum ChannelStatus
+{
+    Connected,
+    NeedsAttention,
+    Blocked,
+    Disconnected,
+}

@@ -1,0 +1,69 @@
+namespace Okno.Core.Conversations;
+
+/// <summary>One request (обращение) of one contact. It can span channels; at most one is open per contact.</summary>
+public sealed partial class Conversation
+{
+    private Conversation() { }
+
+    public Conversation(long contactId, Guid sourceChannelAccountId, string? sourceDetails, DateTimeOffset now, bool isDemo = false)
+    {
+        ContactId = contactId;
+        SourceChannelAccountId = sourceChannelAccountId;
+        SourceDetails = sourceDetails;
+        CreatedAt = now;
+        LastMessageAt = now;
+        Status = ConversationStatus.Open;
+        IsDemo = isDemo;
+    }
+
+    public long Id { get; private set; }
+    public long ContactId { get; private set; }
+    public ConversationStatus Status { get; private set; }
+    public long? AssigneeId { get; private set; }
+    /// <summary>The channel account of the first message: the lead source.</summary>
+    public Guid SourceChannelAccountId { get; private set; }
+    /// <summary>JSON: ad / item id, page URL, referrer, UTM, campaign — whatever the channel knows.</summary>
+    public string? SourceDetails { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? FirstResponseAt { get; private set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
+    public DateTimeOffset LastMessageAt { get; private set; }
+    public string? LastMessagePreview { get; private set; }
+    public DateTimeOffset? LastInboundAt { get; private set; }
+    /// <summary>The client's messages not yet answered or read by staff.</summary>
+    public int UnreadCount { get; private set; }
+    public DateTimeOffset? SnoozedUntil { get; private set; }
+    public long? HandedOffById { get; private set; }
+    public DateTimeOffset? ReturnBy { get; private set; }
+    public string? HandOffComment { get; private set; }
+    public bool? IsTarget { get; private set; }
+    public string? NotTargetReason { get; private set; }
+    public bool IsDemo { get; private set; }
+
+    /// <summary>Keeps the list row current; an inbound message also wakes a snoozed or pending request.</summary>
+    public void RecordInbound(string preview, DateTimeOffset at)
+    {
+        if (at >= LastMessageAt) { LastMessageAt = at; LastMessagePreview = preview; }
+        if (LastInboundAt is null || at > LastInboundAt) LastInboundAt = at;
+        UnreadCount++;
+        if (Status is ConversationStatus.Snoozed or ConversationStatus.Pending)
+        {
+            Status = ConversationStatus.Open;
+            SnoozedUntil = null;
+        }
+    }
+
+    public void RecordOutbound(string preview, DateTimeOffset at, bool byStaff)
+    {
+        if (at >= LastMessageAt) { LastMessageAt = at; LastMessagePreview = preview; }
+        if (byStaff)
+        {
+            FirstResponseAt ??= at;
+            UnreadCount = 0;
+        }
+    }
+
+    public void MarkRead() => UnreadCount = 0;
+
+    public void MoveToContact(long contactId) => ContactId = contactId;
+}

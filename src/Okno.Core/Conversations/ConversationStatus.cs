@@ -1,0 +1,9 @@
+namespace Okno.Core.Conversations;
+
+public enum ConversationStatus
+{
+    Open,
+    Pending,
+    Snoozed,
+    Resolved,
+}

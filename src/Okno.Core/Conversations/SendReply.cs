@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Core.Data;
+using Okno.Core.Events;
+using Okno.Core.Messages;
+
+namespace Okno.Core.Conversations;
+
+public sealed record ReplyRequest(long ConversationId, string? Text, Guid? ChannelId, long? AuthorId, string? Template = null);
+
+/// <summary>A reply is a message row and an outbox row in one transaction; the worker sends it.</summary>
+public sealed class SendReply(OknoDbContext db, ReplyRoutes routes, OutboxSignal signal, EventBus bus, TimeProvider clock)
+{
+    public const int MaxTextLength = 4096;
+
+    public async Task<Message> ExecuteAsync(ReplyRequest request, CancellationToken ct)
+    {
+        var text = request.Text?.Trim();
+        if (string.IsNullOrEmpty(text) && request.Template is null) throw new DomainException("Пустое сообщение: введите текст.");
+        if (text is { Length: > MaxTextLength }) throw new DomainException($"Сообщение длиннее {MaxTextLength} символов.");
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == request.ConversationId, ct)
+            ?? throw new NotFoundException("Обращение не найдено.");
+
+        var options = await routes.ForConversationAsync(conversation, ct);
+        var route = request.ChannelId is { } wanted
+            ? options.FirstOrDefault(r => r.ChannelId == wanted) ?? throw new DomainException("Клиент недоступен через выбранный канал.")
+            : options.FirstOrDefault(r => r.IsDefault) ?? options.FirstOrDefault() ?? throw new DomainException("У клиента нет канала, через который можно ответить.");
+        if (!route.Usable) throw new DomainException(route.Reason ?? "Канал недоступен.");
+        if (route.TemplateOnly && request.Template is null) throw new DomainException(route.Reason!);
+
+        var now = clock.GetUtcNow();
+        var message = Message.Reply(conversation.Id, conversation.ContactId, route.ChannelId, text, request.AuthorId, now, request.Template);
+        db.Messages.Add(message);
+        db.Outbox.Add(new OutboxItem(OutboxKind.Send, message, now));
+        if (conversation.Status == ConversationStatus.Resolved) conversation.Reopen();
+        conversation.RecordOutbound(text ?? "Шаблон", now, byStaff: request.AuthorId is not null);
+        await db.SaveChangesAsync(ct);
+        signal.Notify();
+        bus.Publish(new MessageCreated(conversation.Id, message.Id, conversation.ContactId, "outbound") { AssigneeId = conversation.AssigneeId });
+        bus.Publish(new ConversationUpdated(conversation.Id, "reply") { AssigneeId = conversation.AssigneeId });
+        return message;
+    }
+}

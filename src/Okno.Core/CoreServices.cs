@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Okno.Core.Channels;
+using Okno.Core.Contacts;
+using Okno.Core.Conversations;
+using Okno.Core.Data;
+using Okno.Core.Events;
+using Okno.Core.Files;
+using Okno.Core.Messages;
+
+namespace Okno.Core;
+
+public static class CoreServices
+{
+    /// <summary>Storage, the inbound pipeline with its group-commit writer, the outbox and the event bus.</summary>
+    public static IServiceCollection AddOknoCore(this IServiceCollection services, DatabaseOptions database, string filesRoot)
+    {
+        services.AddSingleton(database);
+        services.AddDbContext<OknoDbContext>(o => OknoDatabase.Configure(o, database));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<EventBus>();
+        services.AddSingleton<ChannelDirectory>();
+        services.AddSingleton<ChannelConnectors>();
+        services.AddSingleton<IFileStore>(new LocalFileStore(filesRoot));
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<ContactResolver>();
+        services.AddScoped<InboundProcessor>();
+        services.AddScoped<OutboxHandler>();
+        services.AddScoped<ReplyRoutes>();
+        services.AddScoped<SendReply>();
+        services.AddScoped<IChannelStateStore, ChannelStateStore>();
+        services.AddSingleton<IngestWriter>();
+        services.AddSingleton<IInboundSink>(sp => sp.GetRequiredService<IngestWriter>());
+        services.AddHostedService(sp => sp.GetRequiredService<IngestWriter>());
+        services.AddSingleton<OutboxWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
+        return services;
+    }
+}

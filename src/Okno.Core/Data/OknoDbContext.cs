@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Core.Channels;
+using Okno.Core.Contacts;
+using Okno.Core.Conversations;
+using Okno.Core.Messages;
+using Okno.Core.Operators;
+
+namespace Okno.Core.Data;
+
+public sealed class OknoDbContext(DbContextOptions<OknoDbContext> options) : DbContext(options)
+{
+    public DbSet<ChannelAccount> ChannelAccounts => Set<ChannelAccount>();
+    public DbSet<ChannelStateEntry> ChannelState => Set<ChannelStateEntry>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactIdentity> Identities => Set<ContactIdentity>();
+    public DbSet<ContactEndpoint> Endpoints => Set<ContactEndpoint>();
+    public DbSet<ContactMerge> ContactMerges => Set<ContactMerge>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
+    public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        if (Database.IsSqlite())
+        {
+            // SQLite has no instant type: store UTC ticks, which sort and compare as numbers.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OknoDbContext).Assembly);
+}

@@ -1,0 +1,8 @@
+namespace Okno.Core.Files;
+
+/// <summary>Where attachments live: a folder on one machine, shared storage for several nodes.</summary>
+public interface IFileStore
+{
+    Task<string> SaveAsync(Stream content, string fileName, CancellationToken ct);
+    Task<Stream?> OpenAsync(string key, CancellationToken ct);
+}

@@ -1,0 +1,163 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Okno.Core.Channels;
+using Okno.Core.Data;
+using Okno.Core.Events;
+using Okno.Core.Files;
+
+namespace Okno.Core.Messages;
+
+/// <summary>Works one claimed outbox row: a send through the connector, or a media download.</summary>
+public sealed class OutboxHandler(OknoDbContext db, ChannelDirectory channels, ChannelConnectors connectors,
+    IFileStore files, EventBus bus, TimeProvider clock, ILogger<OutboxHandler> log)
+{
+    public const int MaxAttempts = 10;
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
+
+    public Task HandleAsync(OutboxItem item, CancellationToken ct) => item.Kind switch
+    {
+        OutboxKind.Send => SendAsync(item, ct),
+        OutboxKind.DownloadMedia => DownloadAsync(item, ct),
+        _ => Task.CompletedTask,
+    };
+
+    private async Task SendAsync(OutboxItem item, CancellationToken ct)
+    {
+        var message = await db.Messages.Include(m => m.Attachments).FirstAsync(m => m.Id == item.MessageId, ct);
+        if (message.Status != MessageStatus.Pending || message.ChannelAccountId is not { } accountId)
+        {
+            db.Outbox.Remove(item);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        var channel = await channels.FindAsync(accountId, ct);
+        var endpoint = await db.Endpoints.FirstOrDefaultAsync(e => e.ContactId == message.ContactId && e.ChannelAccountId == accountId, ct);
+        DeliveryResult result;
+        if (channel is null) result = DeliveryResult.Failed("Канал удалён или отключён.");
+        else if (endpoint is null) result = DeliveryResult.Failed("Клиент недоступен через этот канал.");
+        else result = await CallConnectorAsync(channel, await BuildAsync(item, message, endpoint.Address, ct), ct);
+
+        await ApplyAsync(item, message, result, endpoint, ct);
+    }
+
+    private async Task<OutboundMessage> BuildAsync(OutboxItem item, Message message, string address, CancellationToken ct)
+    {
+        var thread = await db.Messages
+            .Where(m => m.ConversationId == message.ConversationId && m.ChannelAccountId == message.ChannelAccountId && m.ExternalId != null && m.Id != message.Id)
+            .OrderByDescending(m => m.Id).Select(m => m.ExternalId!).Take(20).ToListAsync(ct);
+        return new OutboundMessage
+        {
+            MessageId = message.Id,
+            OutboxId = item.Id,
+            ConversationId = message.ConversationId,
+            Address = address,
+            Text = message.Text,
+            Template = message.Template,
+            ThreadExternalIds = thread,
+            Attachments = message.Attachments.Select(a => new OutboundAttachment(a.FileName, a.ContentType, a.Size, null,
+                a.StorageKey is { } key ? async c => await files.OpenAsync(key, c) ?? Stream.Null : null)).ToList(),
+        };
+    }
+
+    private async Task<DeliveryResult> CallConnectorAsync(ChannelDirectory.Entry channel, OutboundMessage outbound, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(SendTimeout);
+        try
+        {
+            return await connectors.For(channel.Ref.Kind).SendAsync(channel.Context, outbound, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return DeliveryResult.Retry("Платформа не ответила вовремя.");
+        }
+        catch (HttpRequestException ex)
+        {
+            log.LogWarning("Send of message {MessageId} hit a network error: {Error}", outbound.MessageId, ex.HttpRequestError);
+            return DeliveryResult.Retry("Нет связи с платформой.");
+        }
+    }
+
+    private async Task ApplyAsync(OutboxItem item, Message message, DeliveryResult result, Contacts.ContactEndpoint? endpoint, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var events = new List<OknoEvent>();
+        switch (result.Outcome)
+        {
+            case DeliveryOutcome.Sent:
+                message.MarkSent(result.ExternalId, now);
+                db.Outbox.Remove(item);
+                break;
+            case DeliveryOutcome.Retry when item.Attempts + 1 < MaxAttempts:
+                var wait = OutboxItem.Backoff(item.Attempts + 1);
+                if (result.RetryAfter is { } after && after > wait) wait = after;
+                item.RetryAt(now + wait, result.Reason ?? "retry");
+                break;
+            default:
+                message.MarkFailed(result.Outcome == DeliveryOutcome.Retry
+                    ? $"Не удалось отправить после {MaxAttempts} попыток: {result.Reason}"
+                    : result.Reason ?? "Платформа отказала в отправке.");
+                if (result.RecipientBlocked) endpoint?.SetBlocked(true);
+                db.Outbox.Remove(item);
+                break;
+        }
+
+        if (result.ChannelStatus is { } status && message.ChannelAccountId is { } accountId)
+        {
+            var account = await db.ChannelAccounts.FirstAsync(c => c.Id == accountId, ct);
+            if (account.SetStatus(status, result.Reason, now)) events.Add(new ChannelStatusChanged(account.Id, status, result.Reason));
+            channels.Invalidate(accountId);
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (message.Status != MessageStatus.Pending)
+            events.Add(new MessageStatusChanged(message.ConversationId, message.Id, message.Status, message.Error));
+        bus.PublishAll(events);
+    }
+
+    private async Task DownloadAsync(OutboxItem item, CancellationToken ct)
+    {
+        var attachment = await db.Attachments.FirstOrDefaultAsync(a => a.Id == item.AttachmentId, ct);
+        var message = await db.Messages.FirstOrDefaultAsync(m => m.Id == item.MessageId, ct);
+        var channel = message?.ChannelAccountId is { } id ? await channels.FindAsync(id, ct) : null;
+        if (attachment?.SourceRef is null || channel is null || attachment.StorageKey is not null)
+        {
+            db.Outbox.Remove(item);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        MediaContent? media;
+        try
+        {
+            media = await connectors.For(channel.Ref.Kind).DownloadAsync(channel.Context, attachment.SourceRef, ct);
+        }
+        catch (HttpRequestException ex)
+        {
+            media = null;
+            log.LogWarning("Media download for attachment {AttachmentId} failed: {Error}", attachment.Id, ex.HttpRequestError);
+        }
+
+        if (media is null)
+        {
+            if (item.Attempts + 1 >= 5) db.Outbox.Remove(item);
+            else item.RetryAt(clock.GetUtcNow() + OutboxItem.Backoff(item.Attempts + 1), "download failed");
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        await using (var counting = new MemoryStream())
+        await using (media.Content)
+        {
+            await media.Content.CopyToAsync(counting, ct);
+            counting.Position = 0;
+            attachment.StorageKey = await files.SaveAsync(counting, media.FileName ?? attachment.FileName, ct);
+            attachment.Size = counting.Length;
+            if (attachment.ContentType == "application/octet-stream") attachment.ContentType = media.ContentType;
+        }
+        db.Outbox.Remove(item);
+        await db.SaveChangesAsync(ct);
+        bus.Publish(new ConversationUpdated(message!.ConversationId, "attachment"));
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Okno.Core.Data;
+
+namespace Okno.Core.Messages;
+
+/// <summary>
+/// Picks due outbox rows and works them. Rows are claimed with a conditional update (claimed-until), so several
+/// nodes can run this side by side, and a crashed worker's claim simply expires and the row is retried.
+/// </summary>
+public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<OutboxWorker> log) : BackgroundService
+{
+    public static readonly TimeSpan Claim = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var worked = await RunOnceAsync(stoppingToken);
+                if (worked == 0) await signal.WaitAsync(Poll, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                log.LogError(ex, "Outbox pass failed");
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>One pass: claims up to a handful of due rows and works them. Returns how many it worked.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        List<long> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OknoDbContext>();
+            due = await db.Outbox.AsNoTracking()
+                .Where(o => o.DueAt <= now && (o.ClaimedUntil == null || o.ClaimedUntil < now))
+                .OrderBy(o => o.DueAt).Select(o => o.Id).Take(16).ToListAsync(ct);
+        }
+
+        var worked = 0;
+        foreach (var id in due)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OknoDbContext>();
+            var until = now + Claim;
+            var claimed = await db.Outbox
+                .Where(o => o.Id == id && (o.ClaimedUntil == null || o.ClaimedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedUntil, until), ct);
+            if (claimed != 1) continue; // another node took it
+            var item = await db.Outbox.FirstAsync(o => o.Id == id, ct);
+            try
+            {
+                var handler = scope.ServiceProvider.GetRequiredService<OutboxHandler>();
+                await handler.HandleAsync(item, ct);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                log.LogError(ex, "Outbox item {OutboxId} failed unexpectedly", id);
+                db.ChangeTracker.Clear();
+                var fresh = await db.Outbox.FirstAsync(o => o.Id == id, ct);
+                fresh.RetryAt(clock.GetUtcNow() + OutboxItem.Backoff(fresh.Attempts + 1), ex.GetType().Name);
+                await db.SaveChangesAsync(ct);
+            }
+            worked++;
+        }
+        return worked;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Okno.Core;
+
+public sealed class NotFoundException(string message) : Exception(message);

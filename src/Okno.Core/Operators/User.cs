@@ -1,0 +1,57 @@
+namespace Okno.Core.Operators;
+
+public sealed class User
+{
+    private User() { }
+
+    public User(string email, string name, UserRole role, DateTimeOffset now)
+    {
+        Email = email.Trim().ToLowerInvariant();
+        Name = name.Trim();
+        Role = role;
+        CreatedAt = now;
+        IsActive = true;
+    }
+
+    public long Id { get; private set; }
+    public string Email { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public UserRole Role { get; private set; }
+    public string? PasswordHash { get; private set; }
+    public bool IsActive { get; private set; }
+    public string? Team { get; private set; }
+    public int FailedSignIns { get; private set; }
+    public DateTimeOffset? LockedUntil { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public const int MaxFailedSignIns = 5;
+    public static readonly TimeSpan LockOut = TimeSpan.FromMinutes(15);
+
+    public void SetPasswordHash(string hash) => PasswordHash = hash;
+
+    public void Update(string? name, UserRole? role, string? team, bool? isActive)
+    {
+        if (!string.IsNullOrWhiteSpace(name)) Name = name.Trim();
+        if (role is { } r) Role = r;
+        if (team is not null) Team = team.Length == 0 ? null : team.Trim();
+        if (isActive is { } a) IsActive = a;
+    }
+
+    public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
+
+    public void RecordFailedSignIn(DateTimeOffset now)
+    {
+        FailedSignIns++;
+        if (FailedSignIns >= MaxFailedSignIns)
+        {
+            LockedUntil = now + LockOut;
+            FailedSignIns = 0;
+        }
+    }
+
+    public void RecordSignIn()
+    {
+        FailedSignIns = 0;
+        LockedUntil = null;
+    }
+}
