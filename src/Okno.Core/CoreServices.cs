@@ -28,6 +28,7 @@ public static class CoreServices
         services.AddScoped<OutboxHandler>();
         services.AddScoped<ReplyRoutes>();
         services.AddScoped<SendReply>();
+        services.AddScoped<MergeContacts>();
         services.AddScoped<IChannelStateStore, ChannelStateStore>();
         services.AddSingleton<IngestWriter>();
         services.AddSingleton<IInboundSink>(sp => sp.GetRequiredService<IngestWriter>());

@@ -40,11 +40,14 @@ public sealed partial class Conversation
     public string? NotTargetReason { get; private set; }
     public bool IsDemo { get; private set; }
 
-    /// <summary>Keeps the list row current; an inbound message also wakes a snoozed or pending request.</summary>
-    public void RecordInbound(string preview, DateTimeOffset at)
+    /// <summary>
+    /// Keeps the list row current (ordered by when we received messages: platform clocks and late webhooks
+    /// must not reorder the inbox); an inbound message also wakes a snoozed or pending request.
+    /// </summary>
+    public void RecordInbound(string preview, DateTimeOffset platformTime, DateTimeOffset receivedAt)
     {
-        if (at >= LastMessageAt) { LastMessageAt = at; LastMessagePreview = preview; }
-        if (LastInboundAt is null || at > LastInboundAt) LastInboundAt = at;
+        if (receivedAt >= LastMessageAt) { LastMessageAt = receivedAt; LastMessagePreview = preview; }
+        if (LastInboundAt is null || platformTime > LastInboundAt) LastInboundAt = platformTime;
         UnreadCount++;
         if (Status is ConversationStatus.Snoozed or ConversationStatus.Pending)
         {

@@ -55,8 +55,8 @@ public sealed class InboundProcessor(OknoDbContext db, ContactResolver contacts,
         db.Messages.Add(message);
 
         var preview = Preview(e);
-        if (e.Kind == InboundEventKind.Echo) conversation.RecordOutbound(preview, at, byStaff: false);
-        else if (!e.Quiet) conversation.RecordInbound(preview, at);
+        if (e.Kind == InboundEventKind.Echo) conversation.RecordOutbound(preview, now, byStaff: false);
+        else if (!e.Quiet) conversation.RecordInbound(preview, at, now);
         await db.SaveChangesAsync(ct);
 
         foreach (var a in message.Attachments.Where(a => a.SourceRef is not null))

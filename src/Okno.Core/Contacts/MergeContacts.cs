@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Okno.Core.Conversations;
+using Okno.Core.Data;
+
+namespace Okno.Core.Contacts;
+
+/// <summary>
+/// Moves identities, endpoints, conversations and messages of one contact to another and records what moved.
+/// When both have an open request, the other one's messages join the survivor's and its request is closed.
+/// </summary>
+public sealed class MergeContacts(OknoDbContext db, TimeProvider clock)
+{
+    public async Task<ContactMerge> ExecuteAsync(long survivorId, long otherId, long? byUserId, CancellationToken ct)
+    {
+        if (survivorId == otherId) throw new DomainException("Нельзя объединить контакт с самим собой.");
+        var survivor = await db.Contacts.FirstOrDefaultAsync(c => c.Id == survivorId && c.MergedIntoId == null, ct) ?? throw new NotFoundException("Контакт не найден.");
+        var other = await db.Contacts.FirstOrDefaultAsync(c => c.Id == otherId && c.MergedIntoId == null, ct) ?? throw new NotFoundException("Второй контакт не найден.");
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var identities = await db.Identities.Where(i => i.ContactId == otherId).ToListAsync(ct);
+        foreach (var i in identities) i.ContactId = survivorId;
+        var endpoints = await db.Endpoints.Where(e => e.ContactId == otherId).ToListAsync(ct);
+        foreach (var e in endpoints) e.ContactId = survivorId;
+
+        var survivorOpen = await db.Conversations.FirstOrDefaultAsync(c => c.ContactId == survivorId && c.Status != ConversationStatus.Resolved, ct);
+        var conversations = await db.Conversations.Where(c => c.ContactId == otherId).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var c in conversations)
+        {
+            if (c.Status != ConversationStatus.Resolved && survivorOpen is not null)
+            {
+                await db.Messages.Where(m => m.ConversationId == c.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.ConversationId, survivorOpen.Id), ct);
+                c.Resolve(now);
+            }
+            c.MoveToContact(survivorId);
+        }
+        await db.SaveChangesAsync(ct); // resolve first, so the one-open-per-contact index holds at every step
+        await db.Messages.Where(m => m.ContactId == otherId).ExecuteUpdateAsync(s => s.SetProperty(m => m.ContactId, survivorId), ct);
+
+        survivor.LearnName(other.Name);
+        other.MarkMergedInto(survivorId);
+        var record = new ContactMerge
+        {
+            SurvivorId = survivorId,
+            MergedId = otherId,
+            MergedByUserId = byUserId,
+            MergedAt = now,
+            Moved = JsonSerializer.Serialize(new
+            {
+                identities = identities.Select(i => i.Id),
+                endpoints = endpoints.Select(e => e.Id),
+                conversations = conversations.Select(c => c.Id),
+                into = survivorOpen?.Id,
+            }),
+        };
+        db.ContactMerges.Add(record);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return record;
+    }
+}

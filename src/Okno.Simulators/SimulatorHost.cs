@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Okno.Simulators.Telegram;
+
+namespace Okno.Simulators;
+
+/// <summary>
+/// The platforms' stand-ins on one loopback port, each under its own prefix (/telegram, …).
+/// Tests, demo mode and the benchmark all start it the same way.
+/// </summary>
+public sealed class SimulatorHost : IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    public string BaseUrl { get; private set; } = "";
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+    public TelegramSimulator Telegram { get; }
+
+    private SimulatorHost()
+    {
+        Telegram = new TelegramSimulator(Http);
+    }
+
+    /// <summary>The apiBaseUrl a channel of that platform should be given.</summary>
+    public string UrlOf(string platform) => $"{BaseUrl}/{platform}";
+
+    public static async Task<SimulatorHost> StartAsync(int port = 0)
+    {
+        var host = new SimulatorHost();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Limits.MaxRequestBodySize = 64 * 1024 * 1024);
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        host.Telegram.Map(app.MapGroup("/telegram"));
+        await app.StartAsync();
+        host._app = app;
+        host.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        host.Telegram.BaseUrl = host.UrlOf("telegram");
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        Http.Dispose();
+    }
+}

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Okno.Core.Operators;
+
+namespace Okno.Web.Auth;
+
+/// <summary>Who is asking, read from the principal that cookie or bearer authentication built.</summary>
+public sealed record CurrentUser(long Id, UserRole Role, string Name)
+{
+    public static CurrentUser From(ClaimsPrincipal principal) => new(
+        long.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in."), System.Globalization.CultureInfo.InvariantCulture),
+        Enum.Parse<UserRole>(principal.FindFirstValue(ClaimTypes.Role) ?? nameof(UserRole.Operator)),
+        principal.FindFirstValue(ClaimTypes.Name) ?? "");
+
+    public static ClaimsPrincipal Principal(User user, string scheme) => new(new ClaimsIdentity(
+    [
+        new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new Claim(ClaimTypes.Role, user.Role.ToString()),
+        new Claim(ClaimTypes.Name, user.Name),
+        new Claim(ClaimTypes.Email, user.Email),
+    ], scheme));
+
+    public bool SeesPhones => Role.SeesPhones();
+}

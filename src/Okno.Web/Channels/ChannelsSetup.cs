@@ -1,0 +1,14 @@
+using Okno.Channels;
+
+namespace Okno.Web.Channels;
+
+public static class ChannelsSetup
+{
+    /// <summary>Every connector, one line each, and the service that runs the pulling ones.</summary>
+    public static void AddChannels(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddTelegramChannel();
+        builder.Services.AddSingleton<ChannelPollingService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ChannelPollingService>());
+    }
+}

@@ -1,0 +1,72 @@
+using Okno.Core.Operators;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Okno.Core.Contacts;
+using Okno.Core.Data;
+using Okno.Web.Auth;
+using Okno.Web.Conversations;
+using Okno.Web.Messages;
+
+namespace Okno.Web.Contacts;
+
+public static class ContactsEndpoints
+{
+    public sealed record IdentityDto(string Kind, string Value);
+    public sealed record ContactDto(long Id, string? Name, IReadOnlyList<IdentityDto> Identities, DateTimeOffset CreatedAt);
+    public sealed record MergeBody(long OtherContactId);
+    public sealed record RenameBody(string? Name);
+
+    public static void MapContacts(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/v1/contacts").WithTags("Contacts").RequireAuthorization();
+        group.MapGet("/{id:long}", GetAsync);
+        group.MapPatch("/{id:long}", RenameAsync);
+        group.MapGet("/{id:long}/messages", HistoryAsync);
+        group.MapPost("/{id:long}/merge", MergeAsync).RequireAuthorization(AuthSetup.ManagerPolicy);
+    }
+
+    /// <summary>Phones are masked for roles that must not see them — in every response, not just the UI.</summary>
+    public static ContactDto Dto(Contact c, IEnumerable<ContactIdentity> identities, CurrentUser user) => new(c.Id, c.Name,
+        identities.Select(i => new IdentityDto(IdentityKindNames.ToWire(i.Kind),
+            i.Kind == IdentityKind.Phone && !user.SeesPhones ? PhoneMask.Mask(i.Value) : i.Value)).ToList(), c.CreatedAt);
+
+    private static async Task<Results<Ok<ContactDto>, NotFound>> GetAsync(long id, HttpContext ctx, OknoDbContext db)
+    {
+        var user = CurrentUser.From(ctx.User);
+        var c = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
+        if (c is null || !await MayAccessAsync(db, user, id)) return TypedResults.NotFound();
+        var identities = await db.Identities.AsNoTracking().Where(i => i.ContactId == id).OrderBy(i => i.Id).ToListAsync();
+        return TypedResults.Ok(Dto(c, identities, user));
+    }
+
+    private static async Task<Results<Ok<ContactDto>, NotFound>> RenameAsync(long id, RenameBody body, HttpContext ctx, OknoDbContext db)
+    {
+        var user = CurrentUser.From(ctx.User);
+        var c = await db.Contacts.FirstOrDefaultAsync(x => x.Id == id);
+        if (c is null || !await MayAccessAsync(db, user, id)) return TypedResults.NotFound();
+        if (body.Name is { Length: > 300 }) throw new Okno.Core.DomainException("Имя длиннее 300 символов.");
+        c.Rename(body.Name);
+        await db.SaveChangesAsync();
+        var identities = await db.Identities.AsNoTracking().Where(i => i.ContactId == id).ToListAsync();
+        return TypedResults.Ok(Dto(c, identities, user));
+    }
+
+    private static async Task<Results<Ok<ItemsOf<MessageDto>>, NotFound>> HistoryAsync(long id, HttpContext ctx, OknoDbContext db, long? afterId, int? limit)
+    {
+        var user = CurrentUser.From(ctx.User);
+        if (!await MayAccessAsync(db, user, id)) return TypedResults.NotFound();
+        var take = Math.Clamp(limit ?? 1000, 1, 5000);
+        var messages = await db.Messages.AsNoTracking().Include(m => m.Attachments)
+            .Where(m => m.ContactId == id && m.Id > (afterId ?? 0)).OrderBy(m => m.Id).Take(take).ToListAsync();
+        return TypedResults.Ok(new ItemsOf<MessageDto>(messages.Select(MessageDto.From).ToList()));
+    }
+
+    private static async Task<Results<Ok<ContactMerge>, NotFound>> MergeAsync(long id, MergeBody body, HttpContext ctx, MergeContacts merge)
+    {
+        var record = await merge.ExecuteAsync(id, body.OtherContactId, CurrentUser.From(ctx.User).Id, ctx.RequestAborted);
+        return TypedResults.Ok(record);
+    }
+
+    private static async Task<bool> MayAccessAsync(OknoDbContext db, CurrentUser user, long contactId) =>
+        user.Role.SeesAllConversations() || await db.Conversations.AnyAsync(c => c.ContactId == contactId && c.AssigneeId == user.Id);
+}

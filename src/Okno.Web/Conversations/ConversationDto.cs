@@ -1,0 +1,22 @@
+using Okno.Core.Conversations;
+
+namespace Okno.Web.Conversations;
+
+public sealed record ConversationDto(long Id, long ContactId, string? ContactName, string Status, long? AssigneeId, Guid SourceChannelId,
+    string? SourceDetails, DateTimeOffset CreatedAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt,
+    DateTimeOffset LastMessageAt, string? LastMessagePreview, int UnreadCount, long? HandedOffById, DateTimeOffset? ReturnBy,
+    string? HandOffComment, DateTimeOffset? SnoozedUntil, bool? IsTarget, string? NotTargetReason)
+{
+    public static ConversationDto From(Conversation c, string? contactName) => new(c.Id, c.ContactId, contactName,
+        c.Status.ToString().ToLowerInvariant(), c.AssigneeId, c.SourceChannelAccountId, c.SourceDetails, c.CreatedAt,
+        c.FirstResponseAt, c.ResolvedAt, c.LastMessageAt, c.LastMessagePreview, c.UnreadCount, c.HandedOffById, c.ReturnBy,
+        c.HandOffComment, c.SnoozedUntil, c.IsTarget, c.NotTargetReason);
+}
+
+public sealed record ConversationPage(IReadOnlyList<ConversationDto> Items, string? NextCursor);
+
+public sealed record ReplyBody(string? Text, Guid? ChannelId, string? Template);
+
+public sealed record ReplyAccepted(long Id, string Status, Guid? ChannelId);
+
+public sealed record RouteDto(Guid ChannelId, string ChannelName, string Kind, bool IsDefault, bool Usable, string? Reason, bool TemplateOnly);

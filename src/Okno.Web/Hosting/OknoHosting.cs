@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Okno.Core;
+using Okno.Core.Data;
+using Scalar.AspNetCore;
+
+namespace Okno.Web.Hosting;
+
+public static class OknoHosting
+{
+    public const long WebhookBodyLimit = 1024 * 1024;
+
+    /// <summary>Configuration, storage, the pipeline, JSON, ProblemDetails, OpenAPI.</summary>
+    public static void AddOknoHosting(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Okno").Get<OknoOptions>() ?? new OknoOptions();
+        builder.Services.AddSingleton(options);
+        var database = new DatabaseOptions
+        {
+            Provider = builder.Configuration.GetValue("Okno:Database:Provider", DatabaseProvider.Sqlite),
+            ConnectionString = builder.Configuration.GetConnectionString("Okno")
+                ?? $"Data Source={Path.Combine(options.DataPath, "okno.db")}",
+        };
+        builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddOknoCore(database, Path.Combine(options.DataPath, "files"));
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Okno")
+            .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["Okno:DataProtection:KeysPath"] ?? Path.Combine(options.DataPath, "keys")));
+
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpClientDefaults(b => b.RemoveAllLoggers()); // request URLs can carry tokens
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 32 * 1024 * 1024);
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(20));
+    }
+
+    public static void UseOknoHosting(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+    }
+
+    public static void MapOperations(this WebApplication app)
+    {
+        app.MapGet("/healthz", async (OknoDbContext db, CancellationToken ct) =>
+            await db.Database.CanConnectAsync(ct) ? Results.Text("ok") : Results.Problem("database unavailable", statusCode: 503))
+            .ExcludeFromDescription();
+    }
+}

@@ -1,0 +1,37 @@
+using Okno.Web.Auth;
+using Okno.Web.Channels;
+using Okno.Web.Contacts;
+using Okno.Web.Conversations;
+using Okno.Web.Hosting;
+using Okno.Web.Messages;
+using Okno.Web.Realtime;
+using Okno.Web.Users;
+using Okno.Web.Webhooks;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddOknoHosting();
+builder.AddOknoAuth();
+builder.AddChannels();
+builder.AddRealtime();
+
+var app = builder.Build();
+
+app.UseOknoHosting();
+app.UseOknoAuth();
+
+app.MapOperations();
+app.MapAuth();
+app.MapWebhooks();
+app.MapChannels();
+app.MapConversations();
+app.MapContacts();
+app.MapAttachments();
+app.MapUsers();
+app.MapRealtime();
+
+app.PrintWelcomeOnStart();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Okno.Core.Operators;
+using Okno.Web.Auth;
+
+namespace Okno.Web.Realtime;
+
+/// <summary>
+/// /hubs/inbox: pushes messageCreated, messageStatusChanged, conversationUpdated, channelStatusChanged and
+/// notification to signed-in users allowed to see them. Payloads carry ids; clients fetch what they show.
+/// </summary>
+[Authorize]
+public sealed class InboxHub : Hub
+{
+    public const string Staff = "staff";
+
+    public static string UserGroup(long id) => $"user:{id}";
+
+    public override async Task OnConnectedAsync()
+    {
+        var user = CurrentUser.From(Context.User!);
+        await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(user.Id));
+        if (user.Role.SeesAllConversations()) await Groups.AddToGroupAsync(Context.ConnectionId, Staff);
+        await base.OnConnectedAsync();
+    }
+}

@@ -1,0 +1,71 @@
+using System.Threading.Channels;
+using Okno.Core.Channels;
+using Okno.Core.Messages;
+using Okno.Web.Hosting;
+
+namespace Okno.Web.Webhooks;
+
+/// <summary>The one inbound door: POST (and GET for handshakes) /webhooks/{channelId}.</summary>
+public static class WebhookEndpoints
+{
+    public static void MapWebhooks(this WebApplication app)
+    {
+        var group = app.MapGroup("/webhooks").WithTags("Webhooks").AllowAnonymous();
+        group.MapMethods("/{channelId}", ["GET", "POST"], (HttpContext ctx, string channelId, [AsParameters] WebhookDeps deps) => HandleAsync(ctx, channelId, null, deps));
+        group.MapMethods("/{channelId}/{pathToken}", ["GET", "POST"], (HttpContext ctx, string channelId, string pathToken, [AsParameters] WebhookDeps deps) => HandleAsync(ctx, channelId, pathToken, deps));
+    }
+
+    public sealed record WebhookDeps(ChannelDirectory Channels, ChannelConnectors Connectors, IngestWriter Writer, ILogger<WebhookDeps> Log);
+
+    private static async Task<IResult> HandleAsync(HttpContext ctx, string channelId, string? pathToken, WebhookDeps deps)
+    {
+        if (!Guid.TryParse(channelId, out var id) || await deps.Channels.FindAsync(id, ctx.RequestAborted) is not { } channel)
+            return Results.Problem("Канал не найден.", statusCode: 404, title: "Unknown channel");
+
+        var body = await ReadBodyAsync(ctx.Request, OknoHosting.WebhookBodyLimit, ctx.RequestAborted);
+        if (body is null) return Results.Problem("Тело запроса больше 1 МБ.", statusCode: 413, title: "Payload too large");
+
+        var request = new WebhookRequest(ctx.Request.Method,
+            ctx.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            ctx.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
+            body, pathToken);
+        var outcome = await deps.Connectors.For(channel.Ref.Kind).ReadWebhookAsync(channel.Context, request, ctx.RequestAborted);
+        switch (outcome)
+        {
+            case WebhookOutcome.Rejected r:
+                deps.Log.LogWarning("Webhook for channel {ChannelId} rejected: {Status}", id, r.StatusCode);
+                return Results.Problem(r.Reason, statusCode: r.StatusCode, title: "Webhook rejected");
+            case WebhookOutcome.Immediate i:
+                return Results.Text(i.Body, i.ContentType, statusCode: i.StatusCode);
+            case WebhookOutcome.Accepted a:
+                try
+                {
+                    await deps.Writer.AcceptAsync(channel.Ref, a.Events, ctx.RequestAborted);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ctx.RequestAborted.IsCancellationRequested)
+                {
+                    // Not committed: answer non-2xx so the platform redelivers.
+                    deps.Log.LogError("Webhook for channel {ChannelId} not stored: {Error}", id, ex.GetType().Name);
+                    return Results.Problem("Не удалось сохранить: повторите позже.", statusCode: ex is ChannelClosedException ? 503 : 500);
+                }
+                return Results.Text(a.ResponseBody, a.ContentType);
+            default:
+                return Results.StatusCode(500);
+        }
+    }
+
+    /// <returns>The body, or null when it exceeds <paramref name="limit"/>.</returns>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit) return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}
