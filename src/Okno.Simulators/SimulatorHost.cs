@@ -23,7 +23,11 @@ public sealed class SimulatorHost : IAsyncDisposable
     private SimulatorHost()
     {
         Telegram = new TelegramSimulator(Http);
+        // One line per platform: each stand-in maps itself under its prefix.
+        All = [Telegram];
     }
+
+    public IReadOnlyList<ISimulator> All { get; }
 
     /// <summary>The apiBaseUrl a channel of that platform should be given.</summary>
     public string UrlOf(string platform) => $"{BaseUrl}/{platform}";
@@ -36,11 +40,11 @@ public sealed class SimulatorHost : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Limits.MaxRequestBodySize = 64 * 1024 * 1024);
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
-        host.Telegram.Map(app.MapGroup("/telegram"));
+        foreach (var sim in host.All) sim.Map(app.MapGroup("/" + sim.Prefix));
         await app.StartAsync();
         host._app = app;
         host.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        host.Telegram.BaseUrl = host.UrlOf("telegram");
+        foreach (var sim in host.All) sim.BaseUrl = host.UrlOf(sim.Prefix);
         return host;
     }
 

@@ -13,7 +13,7 @@ namespace Okno.Simulators.Telegram;
 /// "Forbidden: bot was blocked by the user"; an unknown chat 400 "Bad Request: chat not found";
 /// a revoked token 401 "Unauthorized". Webhooks are posted with X-Telegram-Bot-Api-Secret-Token.
 /// </summary>
-public sealed partial class TelegramSimulator(HttpClient http)
+public sealed partial class TelegramSimulator(HttpClient http) : ISimulator
 {
     public const long BotId = 7000000001;
     private long _updateId = 100_000;
@@ -34,6 +34,7 @@ public sealed partial class TelegramSimulator(HttpClient http)
         _filePaths[fileId] = path;
     }
 
+    public string Prefix => "telegram";
     public string BaseUrl { get; set; } = "";
     public IReadOnlyCollection<RecordedCall> Calls => _calls.ToArray();
     public IEnumerable<RecordedCall> CallsTo(string method) => _calls.Where(c => c.Path.EndsWith("/" + method, StringComparison.Ordinal));

@@ -1,4 +1,4 @@
-using Okno.Channels;
+using Okno.Channels.Telegram;
 
 namespace Okno.Web.Channels;
 

@@ -1,10 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using Okno.Channels.Telegram;
 using Okno.Core.Channels;
 
-namespace Okno.Channels;
+namespace Okno.Channels.Telegram;
 
-public static class ChannelsServices
+public static class TelegramServices
 {
     public static IServiceCollection AddTelegramChannel(this IServiceCollection services)
     {
