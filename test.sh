@@ -3,7 +3,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 log=$(mktemp)
-dotnet test Okno.slnx -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+dotnet test Okno.slnx -c Release "$@" 2>&1 | tee "$log"
 code=${PIPESTATUS[0]}
 # A plain summary line: "N passed, N failed, N skipped".
 summary=$(grep -E "^(Passed|Failed)!" "$log" | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\2 \1 \3/' | awk '{p+=$1; f+=$2; s+=$3} END {print p" passed, "f" failed, "s" skipped"}')
