@@ -28,14 +28,18 @@ public abstract class OknoApp : WebApplicationFactory<Program>, IAsyncLifetime
     public SimulatorHost Sim { get; private set; } = null!;
     /// <summary>Why this provider cannot run here (no PostgreSQL configured), or null.</summary>
     public string? Unavailable { get; protected set; }
+    /// <summary>Extra configuration (e.g. Okno:Redis) applied on top of the defaults.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+    /// <summary>Set before InitializeAsync to share a database with another node instead of creating one.</summary>
+    public string? SharedConnectionString { get; set; }
 
     public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(DataDir);
         Sim = await SimulatorHost.StartAsync();
-        ConnectionString = Provider == DatabaseProvider.Sqlite
+        ConnectionString = SharedConnectionString ?? (Provider == DatabaseProvider.Sqlite
             ? $"Data Source={Path.Combine(DataDir, "okno.db")}"
-            : await CreatePostgresDatabaseAsync();
+            : await CreatePostgresDatabaseAsync());
     }
 
     private async Task<string> CreatePostgresDatabaseAsync()
@@ -67,6 +71,7 @@ public abstract class OknoApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Okno:Bootstrap:ApiToken", ApiToken);
         builder.UseSetting("Okno:PublicUrl", "http://okno.test");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     /// <summary>An HTTP client authenticated with the bootstrap admin's API token.</summary>
