@@ -1,4 +1,7 @@
+using Okno.Channels.GreenApi;
 using Okno.Channels.Telegram;
+using Okno.Channels.Waha;
+using Okno.Channels.WhatsAppCloud;
 
 namespace Okno.Web.Channels;
 
@@ -8,6 +11,9 @@ public static class ChannelsSetup
     public static void AddChannels(this WebApplicationBuilder builder)
     {
         builder.Services.AddTelegramChannel();
+        builder.Services.AddWhatsAppCloudChannel();
+        builder.Services.AddGreenApiChannel();
+        builder.Services.AddWahaChannel();
         builder.Services.AddSingleton<ChannelPollingService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChannelPollingService>());
     }

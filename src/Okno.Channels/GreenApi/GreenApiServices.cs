@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Okno.Core.Channels;
+
+namespace Okno.Channels.GreenApi;
+
+public static class GreenApiServices
+{
+    public static IServiceCollection AddGreenApiChannel(this IServiceCollection services)
+    {
+        services.AddHttpClient(GreenApiConnector.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<GreenApiPace>();
+        services.AddSingleton<IChannelConnector, GreenApiConnector>();
+        return services;
+    }
+}

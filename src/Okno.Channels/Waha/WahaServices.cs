@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using Okno.Core.Channels;
+
+namespace Okno.Channels.Waha;
+
+public static class WahaServices
+{
+    public static IServiceCollection AddWahaChannel(this IServiceCollection services)
+    {
+        services.AddHttpClient(WahaConnector.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<IChannelConnector, WahaConnector>();
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using Okno.Core.Channels;
+
+namespace Okno.Channels.WhatsAppCloud;
+
+public static class WhatsAppCloudServices
+{
+    public static IServiceCollection AddWhatsAppCloudChannel(this IServiceCollection services)
+    {
+        services.AddHttpClient(WhatsAppCloudConnector.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<IChannelConnector, WhatsAppCloudConnector>();
+        return services;
+    }
+}
