@@ -8,7 +8,7 @@ public static class SimulatorProgram
         var port = args.Length > 0 && int.TryParse(args[0], out var p) ? p : 5080;
         await using var host = await SimulatorHost.StartAsync(port);
         Console.WriteLine($"Okno simulators listening on {host.BaseUrl}");
-        Console.WriteLine($"  Telegram Bot API: {host.UrlOf("telegram")}");
+        foreach (var sim in host.All) Console.WriteLine($"  {sim.Prefix}: {sim.BaseUrl}");
         var done = new TaskCompletionSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.TrySetResult(); };
         await done.Task;

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Okno.Simulators.GreenApi;
 using Okno.Simulators.Telegram;
+using Okno.Simulators.Waha;
+using Okno.Simulators.WhatsAppCloud;
 
 namespace Okno.Simulators;
 
@@ -19,12 +22,18 @@ public sealed class SimulatorHost : IAsyncDisposable
     public string BaseUrl { get; private set; } = "";
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
     public TelegramSimulator Telegram { get; }
+    public WhatsAppCloudSimulator WhatsAppCloud { get; }
+    public GreenApiSimulator GreenApi { get; }
+    public WahaSimulator Waha { get; }
 
     private SimulatorHost()
     {
         Telegram = new TelegramSimulator(Http);
+        WhatsAppCloud = new WhatsAppCloudSimulator(Http);
+        GreenApi = new GreenApiSimulator(Http);
+        Waha = new WahaSimulator(Http);
         // One line per platform: each stand-in maps itself under its prefix.
-        All = [Telegram];
+        All = [Telegram, WhatsAppCloud, GreenApi, Waha];
     }
 
     public IReadOnlyList<ISimulator> All { get; }
