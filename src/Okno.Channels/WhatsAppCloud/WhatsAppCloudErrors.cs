@@ -29,7 +29,7 @@ public static class WhatsAppCloudErrors
         var text = details ?? message;
         return code switch
         {
-            130429 => DeliveryResult.Retry(Describe(code, text), TimeSpan.FromSeconds(10)),
+            130429 => DeliveryResult.Retry(Describe(code, text)), // throughput: the outbox backs off 2, 4, 8… s
             131056 => DeliveryResult.Retry(Describe(code, text), TimeSpan.FromSeconds(6)), // pair rate: ~1 message per 6 s
             80007 => DeliveryResult.Retry(Describe(code, text), TimeSpan.FromSeconds(60)),
             131047 or 131026 or 131049 or 131050 or 131051 or 131052 or 131053 => DeliveryResult.Failed(Describe(code, text)),
