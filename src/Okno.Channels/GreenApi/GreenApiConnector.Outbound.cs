@@ -59,7 +59,9 @@ public sealed partial class GreenApiConnector
         if (await pace.WaitTurnAsync(channel.Id, MinInterval(channel), ct) is { } later)
             return DeliveryResult.Retry("Соблюдаем интервал между сообщениями с этого номера.", later);
         using var response = await call();
-        return await ReadResultAsync(response, chatId, ct);
+        var result = await ReadResultAsync(response, chatId, ct);
+        _recent.Add(result.ExternalId);
+        return result;
     }
 
     /// <summary>200 {"idMessage":…}; 400 validation; 401/403 wrong instance or token; 429 too many requests; 466 plan quota.</summary>

@@ -10,8 +10,10 @@ namespace Okno.Channels.GreenApi;
 /// Authorization: Bearer &lt;webhookUrlToken&gt;; sends go to /waInstance{id}/{method}/{token}; the instance state is
 /// also polled (getStateInstance) because a state webhook can be missed. https://green-api.com/en/docs/
 /// </summary>
-public sealed partial class GreenApiConnector(IHttpClientFactory http, GreenApiPace pace) : IChannelConnector, IPollingConnector
+public sealed partial class GreenApiConnector(IHttpClientFactory http, GreenApiPace pace, TimeProvider clock) : IChannelConnector, IPollingConnector
 {
+    private readonly RecentSends _recent = new(clock);
+
     public const string DefaultApiBaseUrl = "https://api.green-api.com";
     public const string DefaultMediaUrl = "https://media.green-api.com";
     public const string HttpClientName = "whatsapp-greenapi";

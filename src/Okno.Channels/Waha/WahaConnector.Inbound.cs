@@ -28,6 +28,8 @@ public sealed partial class WahaConnector
             if (root.Str("session") is { } session && channel.Setting("session") is { Length: > 0 } mine && session != mine)
                 return Task.FromResult<WebhookOutcome>(new WebhookOutcome.Accepted([])); // another session's event: not ours to store
             var e = ParseEvent(root);
+            if (e is { Kind: InboundEventKind.Echo } && _recent.Contains(e.ExternalId))
+                e = null; // the echo of a send of ours that the outbox may not have recorded yet
             return Task.FromResult<WebhookOutcome>(new WebhookOutcome.Accepted(e is null ? [] : [e]));
         }
     }

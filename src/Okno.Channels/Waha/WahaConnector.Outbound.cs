@@ -45,7 +45,7 @@ public sealed partial class WahaConnector
         return DeliveryResult.Sent(firstId);
     }
 
-    private static async Task<DeliveryResult> PostAsync(HttpClient client, string url, JsonObject body, CancellationToken ct)
+    private async Task<DeliveryResult> PostAsync(HttpClient client, string url, JsonObject body, CancellationToken ct)
     {
         using var response = await client.PostAsJsonAsync(url, body, ct);
         var code = (int)response.StatusCode;
@@ -54,7 +54,11 @@ public sealed partial class WahaConnector
             try
             {
                 var root = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-                if (MessageId(root) is { } id) return DeliveryResult.Sent(id);
+                if (MessageId(root) is { } id)
+                {
+                    _recent.Add(id);
+                    return DeliveryResult.Sent(id);
+                }
             }
             catch (JsonException) { }
             return DeliveryResult.Sent(null); // sent, but this engine did not say the id: receipts cannot be matched

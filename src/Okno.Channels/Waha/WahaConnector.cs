@@ -8,8 +8,10 @@ namespace Okno.Channels.Waha;
 /// WAHA (devlikeapro/waha), a self-hosted WhatsApp HTTP API: webhooks signed with X-Webhook-Hmac (HMAC-SHA512 hex of
 /// the raw body); calls authenticated with X-Api-Key. https://waha.devlike.pro/docs/
 /// </summary>
-public sealed partial class WahaConnector(IHttpClientFactory http) : IChannelConnector
+public sealed partial class WahaConnector(IHttpClientFactory http, TimeProvider clock) : IChannelConnector
 {
+    private readonly RecentSends _recent = new(clock);
+
     public const string DefaultApiBaseUrl = "http://localhost:3000";
     public const string HmacHeader = "X-Webhook-Hmac";
     public const string HmacAlgorithmHeader = "X-Webhook-Hmac-Algorithm";

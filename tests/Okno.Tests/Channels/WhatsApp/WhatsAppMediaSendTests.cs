@@ -65,7 +65,7 @@ public sealed class WhatsAppMediaSendTests : IAsyncLifetime
     [Fact]
     public async Task GreenApi_FileByUrlAndByUpload_SentAsDocumented()
     {
-        var connector = new GreenApiConnector(new Factory(), new GreenApiPace(TimeProvider.System));
+        var connector = new GreenApiConnector(new Factory(), new GreenApiPace(TimeProvider.System), TimeProvider.System);
         var channel = new ChannelContext(Guid.NewGuid(), ChannelKind.WhatsAppGreenApi, "g", new JsonObject
         {
             ["idInstance"] = "1101000001", ["apiTokenInstance"] = "tok", ["webhookToken"] = "w", ["minIntervalMs"] = 500, ["apiBaseUrl"] = _sim.GreenApi.BaseUrl,
@@ -92,7 +92,7 @@ public sealed class WhatsAppMediaSendTests : IAsyncLifetime
     [Fact]
     public async Task GreenApi_Template_RefusedWithReason()
     {
-        var connector = new GreenApiConnector(new Factory(), new GreenApiPace(TimeProvider.System));
+        var connector = new GreenApiConnector(new Factory(), new GreenApiPace(TimeProvider.System), TimeProvider.System);
         var channel = new ChannelContext(Guid.NewGuid(), ChannelKind.WhatsAppGreenApi, "g", new JsonObject
         {
             ["idInstance"] = "1101000002", ["apiTokenInstance"] = "tok", ["webhookToken"] = "w", ["apiBaseUrl"] = _sim.GreenApi.BaseUrl,
@@ -108,7 +108,7 @@ public sealed class WhatsAppMediaSendTests : IAsyncLifetime
     [Fact]
     public async Task Waha_StoredPdf_SentAsBase64FileWithCaption()
     {
-        var connector = new WahaConnector(new Factory());
+        var connector = new WahaConnector(new Factory(), TimeProvider.System);
         var channel = new ChannelContext(Guid.NewGuid(), ChannelKind.WhatsAppWaha, "w", new JsonObject
         {
             ["session"] = "default", ["apiKey"] = WahaSimulator.ApiKey, ["hmacKey"] = "h", ["apiBaseUrl"] = _sim.Waha.BaseUrl,
@@ -128,7 +128,7 @@ public sealed class WhatsAppMediaSendTests : IAsyncLifetime
     [Fact]
     public async Task Waha_SessionNotWorking_RetryNotFailure()
     {
-        var connector = new WahaConnector(new Factory());
+        var connector = new WahaConnector(new Factory(), TimeProvider.System);
         var channel = new ChannelContext(Guid.NewGuid(), ChannelKind.WhatsAppWaha, "w", new JsonObject
         {
             ["session"] = "sleepy", ["apiKey"] = WahaSimulator.ApiKey, ["hmacKey"] = "h", ["apiBaseUrl"] = _sim.Waha.BaseUrl,
