@@ -11,8 +11,9 @@ public sealed partial class GreenApiSimulator
 
     private async Task<IResult> HandleAsync(HttpContext context, string idInstance, string method, string token)
     {
+        var arrived = DateTimeOffset.UtcNow; // before the body is read: tests measure the pace of our sends by it
         var body = await SimRequest.ReadAsync(context.Request);
-        _calls.Enqueue(new RecordedCall(context.Request.Method, context.Request.Path.Value ?? "", SimRequest.Headers(context.Request), body, DateTimeOffset.UtcNow));
+        _calls.Enqueue(new RecordedCall(context.Request.Method, context.Request.Path.Value ?? "", SimRequest.Headers(context.Request), body, arrived));
         if (string.IsNullOrEmpty(token) || _revokedTokens.ContainsKey(token) || !idInstance.All(char.IsAsciiDigit))
             return Results.Text("", statusCode: 401);
         if (TakeFailure(method) is { } f) return Results.Text(f.Body, "application/json", statusCode: f.Status);
