@@ -67,11 +67,15 @@ public sealed partial class WhatsAppCloudConnector
         return await PostMessageAsync(client, channel, Envelope(message.Address, "template", (JsonObject)template.DeepClone()), ct);
     }
 
-    private static JsonObject Envelope(string to, string type, JsonObject content) => new()
+    /// <summary>
+    /// A phone number goes in "to"; a business-scoped user id (a client who hides their number, e.g. "RU.1349…")
+    /// goes in "recipient" (Meta's BSUID addition to the Messages API).
+    /// </summary>
+    private static JsonObject Envelope(string address, string type, JsonObject content) => new()
     {
         ["messaging_product"] = "whatsapp",
         ["recipient_type"] = "individual",
-        ["to"] = to,
+        [address.All(char.IsAsciiDigit) ? "to" : "recipient"] = address,
         ["type"] = type,
         [type] = content,
     };

@@ -19,6 +19,7 @@ public static class WhatsAppCloudErrors
         130429 or 131056 or 80007 => "WhatsApp ограничил частоту отправки: сообщение будет отправлено позже.",
         190 => "Токен доступа WhatsApp недействителен или истёк: обновите его в настройках канала.",
         131031 => "Аккаунт WhatsApp Business заблокирован или ограничен Meta.",
+        131062 => "Этот тип сообщения нельзя отправить клиенту, скрывшему номер (только по имени пользователя).",
         132000 or 132001 or 132005 or 132007 or 132012 or 132015 or 132016 => "Шаблон не найден, не одобрен или заполнен неверно: " + platformText,
         _ => "WhatsApp не доставил сообщение" + (string.IsNullOrEmpty(platformText) ? "." : $": {platformText} (код {code})."),
     };
@@ -32,7 +33,7 @@ public static class WhatsAppCloudErrors
             130429 => DeliveryResult.Retry(Describe(code, text)), // throughput: the outbox backs off 2, 4, 8… s
             131056 => DeliveryResult.Retry(Describe(code, text), TimeSpan.FromSeconds(6)), // pair rate: ~1 message per 6 s
             80007 => DeliveryResult.Retry(Describe(code, text), TimeSpan.FromSeconds(60)),
-            131047 or 131026 or 131049 or 131050 or 131051 or 131052 or 131053 => DeliveryResult.Failed(Describe(code, text)),
+            131047 or 131026 or 131062 or 131049 or 131050 or 131051 or 131052 or 131053 => DeliveryResult.Failed(Describe(code, text)),
             190 => DeliveryResult.Failed(Describe(code, text), ChannelStatus.NeedsAttention),
             10 or 200 or 131005 => DeliveryResult.Failed("У токена нет прав на отправку от этого номера: проверьте настройки приложения Meta.", ChannelStatus.NeedsAttention),
             131031 => DeliveryResult.Failed(Describe(code, text), ChannelStatus.Blocked),

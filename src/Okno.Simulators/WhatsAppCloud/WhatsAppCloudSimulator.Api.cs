@@ -16,8 +16,10 @@ public sealed partial class WhatsAppCloudSimulator
         if (TakeFailure("messages") is { } f) return Error(f.HttpStatus, f.Code, f.Message);
 
         if (body.Str("messaging_product") != "whatsapp") return Error(400, 100, "(#100) The parameter messaging_product is required.");
+        // "to" is a phone number; "recipient" a business-scoped user id (BSUID); "to" wins when both are given.
         var to = body.Str("to");
-        if (string.IsNullOrEmpty(to)) return Error(400, 100, "(#100) The parameter to is required.");
+        var recipient = body.Str("recipient");
+        if (string.IsNullOrEmpty(to) && string.IsNullOrEmpty(recipient)) return Error(400, 100, "(#100) The parameter to is required.");
         var type = body.Str("type") ?? "text";
         if (!MessageTypes.Contains(type)) return Error(400, 100, $"(#100) Param type must be one of {{{string.Join(", ", MessageTypes)}}} - got \"{type}\".");
         if (body[type] is not JsonObject content) return Error(400, 100, $"(#100) The parameter {type} is required.");
@@ -44,7 +46,9 @@ public sealed partial class WhatsAppCloudSimulator
         return Results.Json(new JsonObject
         {
             ["messaging_product"] = "whatsapp",
-            ["contacts"] = new JsonArray(new JsonObject { ["input"] = to, ["wa_id"] = new string(to.Where(char.IsAsciiDigit).ToArray()) }),
+            ["contacts"] = new JsonArray(string.IsNullOrEmpty(to)
+                ? new JsonObject { ["input"] = recipient, ["user_id"] = recipient }
+                : new JsonObject { ["input"] = to, ["wa_id"] = new string(to.Where(char.IsAsciiDigit).ToArray()) }),
             ["messages"] = new JsonArray(message),
         });
     }

@@ -131,7 +131,7 @@ public abstract class WhatsAppCloudWebhookTests<TApp>(TApp app) : OknoTest<TApp>
     }
 
     [SkippableFact]
-    public async Task Webhook_BsuidWithoutPhone_ContactKnownByWhatsAppUserId()
+    public async Task Webhook_BsuidWithoutPhone_ContactKnownByWhatsAppUserIdAndAnsweredByRecipient()
     {
         var kit = await CloudKit.CreateAsync(App);
         var userId = "RU." + Random.Shared.NextInt64(1_000_000_000_000, 9_999_999_999_999);
@@ -144,6 +144,12 @@ public abstract class WhatsAppCloudWebhookTests<TApp>(TApp app) : OknoTest<TApp>
         var identity = Assert.Single(contact["identities"]!.AsArray());
         Assert.Equal("whatsapp_user", identity!["kind"]!.GetValue<string>());
         Assert.Equal(userId, identity["value"]!.GetValue<string>());
+
+        var reply = await Inbox.ReplyAndWaitSentAsync(App, conversation["id"]!.GetValue<long>(), "Ответ по имени пользователя");
+        Assert.Equal("sent", reply["status"]!.GetValue<string>());
+        var call = Assert.Single(kit.MessageCalls());
+        Assert.Equal(userId, call.Body["recipient"]!.GetValue<string>());
+        Assert.Null(call.Body["to"]);
     }
 }
 
