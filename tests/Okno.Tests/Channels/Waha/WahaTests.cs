@@ -33,6 +33,9 @@ public abstract class WahaTests<TApp>(TApp app) : OknoTest<TApp>(app) where TApp
         var message = kit.Sim.TextMessage(kit.Session, phone, text, "Анна");
         await kit.PostAsync(message);
         await kit.PostAsync(message);
+        var any = (System.Text.Json.Nodes.JsonObject)message.DeepClone();
+        any["event"] = "message.any"; // a session subscribed to both events gets each incoming message twice
+        await kit.PostAsync(any);
         var conversation = await Inbox.ConversationAsync(App, text);
         var bytes = Encoding.UTF8.GetBytes("pdf-" + Guid.NewGuid());
         await kit.PostAsync(kit.Sim.MediaMessage(kit.Session, phone, bytes, "application/pdf", "Иск.pdf", "Вот иск"));

@@ -3,11 +3,38 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Okno.Tests.Channels.WhatsApp;
 using Okno.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Okno.Tests.Channels.WhatsAppCloud;
 
-public abstract class WhatsAppCloudWebhookTests<TApp>(TApp app) : OknoTest<TApp>(app) where TApp : OknoApp
+public abstract class WhatsAppCloudWebhookTests<TApp>(TApp app, ITestOutputHelper output) : OknoTest<TApp>(app) where TApp : OknoApp
 {
+    [SkippableFact]
+    public async Task Webhook_400SignedMessagesFrom8Threads_AllStoredOnce()
+    {
+        var kit = await CloudKit.CreateAsync(App);
+        var phone = Inbox.NewPhone();
+        var marker = "Поток " + Guid.NewGuid();
+        await kit.PostAsync(kit.Text(phone, marker + " 0"));
+        var conversation = await Inbox.ConversationAsync(App, marker);
+        var notifications = Enumerable.Range(1, 400).Select(i => kit.Text(phone, $"{marker} {i}")).ToList();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var codes = await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(async () =>
+        {
+            var mine = new List<HttpStatusCode>();
+            for (var i = t; i < notifications.Count; i += 8) mine.Add((await kit.PostAsync(notifications[i])).StatusCode);
+            return mine;
+        })));
+        clock.Stop();
+
+        Assert.All(codes.SelectMany(c => c), code => Assert.Equal(HttpStatusCode.OK, code));
+        var messages = await Inbox.MessagesAsync(App, conversation["id"]!.GetValue<long>());
+        Assert.Equal(401, messages.Count);
+        Assert.Equal(401, messages.Select(m => m["externalId"]!.GetValue<string>()).Distinct().Count());
+        output.WriteLine($"{typeof(TApp).Name}: 400 signed Cloud API webhooks from 8 threads committed in {clock.ElapsedMilliseconds} ms ({400 / clock.Elapsed.TotalSeconds:F0}/s).");
+    }
+
     [SkippableFact]
     public async Task Handshake_RightVerifyToken_200WithChallengeAsPlainBody()
     {
@@ -153,6 +180,6 @@ public abstract class WhatsAppCloudWebhookTests<TApp>(TApp app) : OknoTest<TApp>
     }
 }
 
-public sealed class WhatsAppCloudWebhookSqliteTests(SqliteOknoApp app) : WhatsAppCloudWebhookTests<SqliteOknoApp>(app);
+public sealed class WhatsAppCloudWebhookSqliteTests(SqliteOknoApp app, ITestOutputHelper output) : WhatsAppCloudWebhookTests<SqliteOknoApp>(app, output);
 
-public sealed class WhatsAppCloudWebhookPostgresTests(PostgresOknoApp app) : WhatsAppCloudWebhookTests<PostgresOknoApp>(app);
+public sealed class WhatsAppCloudWebhookPostgresTests(PostgresOknoApp app, ITestOutputHelper output) : WhatsAppCloudWebhookTests<PostgresOknoApp>(app, output);
