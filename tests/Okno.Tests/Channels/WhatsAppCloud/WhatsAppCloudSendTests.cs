@@ -107,6 +107,31 @@ public abstract class WhatsAppCloudSendTests<TApp>(TApp app) : OknoTest<TApp>(ap
     }
 
     [SkippableFact]
+    public async Task Send_Graph500_RetriedAndSent()
+    {
+        var (kit, _, conversationId) = await ClientWroteAsync();
+        kit.Sim.FailNext("messages", 2, "An unexpected error has occurred. Please retry your request later.", httpStatus: 500);
+
+        var sent = await Inbox.ReplyAndWaitSentAsync(App, conversationId, "После сбоя " + Guid.NewGuid());
+
+        Assert.Equal("sent", sent["status"]!.GetValue<string>());
+        Assert.Equal(2, kit.MessageCalls().Count);
+    }
+
+    [SkippableFact]
+    public async Task Send_WindowClosed131047_FailedSayingATemplateIsNeeded()
+    {
+        var (kit, _, conversationId) = await ClientWroteAsync();
+        kit.Sim.FailNext("messages", 131047, "(#131047) Re-engagement message");
+
+        var failed = await Inbox.ReplyAndWaitSentAsync(App, conversationId, "Поздно " + Guid.NewGuid());
+
+        Assert.Equal("failed", failed["status"]!.GetValue<string>());
+        Assert.Contains("шаблон", failed["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single(kit.MessageCalls());
+    }
+
+    [SkippableFact]
     public async Task Send_Undeliverable131026_FailedWithReasonNoRetry()
     {
         var (kit, _, conversationId) = await ClientWroteAsync();
