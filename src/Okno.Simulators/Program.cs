@@ -9,6 +9,8 @@ public static class SimulatorProgram
         await using var host = await SimulatorHost.StartAsync(port);
         Console.WriteLine($"Okno simulators listening on {host.BaseUrl}");
         Console.WriteLine($"  Telegram Bot API: {host.UrlOf("telegram")}");
+        Console.WriteLine($"  VK API:           {host.UrlOf("vk")}");
+        Console.WriteLine($"  MAX Bot API:      {host.UrlOf("max")}");
         var done = new TaskCompletionSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.TrySetResult(); };
         await done.Task;

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Okno.Simulators.Max;
 using Okno.Simulators.Telegram;
+using Okno.Simulators.Vk;
 
 namespace Okno.Simulators;
 
@@ -19,12 +21,16 @@ public sealed class SimulatorHost : IAsyncDisposable
     public string BaseUrl { get; private set; } = "";
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
     public TelegramSimulator Telegram { get; }
+    public VkSimulator Vk { get; }
+    public MaxSimulator Max { get; }
 
     private SimulatorHost()
     {
         Telegram = new TelegramSimulator(Http);
+        Vk = new VkSimulator(Http);
+        Max = new MaxSimulator(Http);
         // One line per platform: each stand-in maps itself under its prefix.
-        All = [Telegram];
+        All = [Telegram, Vk, Max];
     }
 
     public IReadOnlyList<ISimulator> All { get; }

@@ -1,4 +1,6 @@
+using Okno.Channels.Max;
 using Okno.Channels.Telegram;
+using Okno.Channels.Vk;
 
 namespace Okno.Web.Channels;
 
@@ -8,6 +10,8 @@ public static class ChannelsSetup
     public static void AddChannels(this WebApplicationBuilder builder)
     {
         builder.Services.AddTelegramChannel();
+        builder.Services.AddVkChannel();
+        builder.Services.AddMaxChannel();
         builder.Services.AddSingleton<ChannelPollingService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChannelPollingService>());
     }
