@@ -8,8 +8,8 @@ public sealed partial class MaxSimulator
     public JsonObject TextUpdate(string token, long userId, string text, string firstName = "Борис", string? lastName = null) =>
         MessageCreated(token, userId, firstName, lastName, text, []);
 
-    public JsonObject ImageUpdate(string token, long userId, string? text, byte[] bytes) =>
-        MessageCreated(token, userId, "Борис", null, text, [new JsonObject
+    public JsonObject ImageUpdate(string token, long userId, string? text, byte[] bytes, string firstName = "Борис", string? lastName = null) =>
+        MessageCreated(token, userId, firstName, lastName, text, [new JsonObject
         {
             ["type"] = "image",
             ["payload"] = new JsonObject { ["photo_id"] = 6_001_234_567_890 + Interlocked.Increment(ref _fileId), ["token"] = "Zm9v" + _fileId, ["url"] = StoreFile(bytes, "jpg") },

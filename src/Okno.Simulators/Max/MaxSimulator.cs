@@ -19,7 +19,7 @@ public sealed partial class MaxSimulator(HttpClient http) : ISimulator
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly ConcurrentQueue<(string Path, int Status, string Code, string Message, int? RetryAfter)> _failures = new();
     private readonly ConcurrentDictionary<string, byte[]> _files = new();
-    private long _seq = 113_298_712_876_543_210;
+    private long _seq = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000; // a restarted stand-in never repeats a mid
     private long _fileId;
 
     public sealed class Bot(long userId, string token)

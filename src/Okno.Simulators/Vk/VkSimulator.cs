@@ -20,7 +20,7 @@ public sealed partial class VkSimulator(HttpClient http) : ISimulator
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly ConcurrentQueue<(string Method, int Code, string Message)> _failures = new();
     private readonly ConcurrentDictionary<string, byte[]> _files = new();
-    private long _messageId = 1_000;
+    private long _messageId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 100; // a restarted stand-in never repeats an id
     private long _fileId;
 
     /// <summary>One community: its token, callback server and the users who may receive its messages.</summary>
