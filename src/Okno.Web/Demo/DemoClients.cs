@@ -7,9 +7,12 @@ namespace Okno.Web.Demo;
 /// Simulated clients of a law firm: the first writes within seconds of start, then one every 10–30 s; some send a
 /// photo of a document; when an operator answers (the stand-in receives the send), the client often writes back.
 /// </summary>
-public sealed class DemoClients(ILogger<DemoClients> log)
+public sealed class DemoClients(IConfiguration config, ILogger<DemoClients> log)
 {
     public static readonly TimeSpan FirstMessageDelay = TimeSpan.FromSeconds(3);
+
+    /// <summary>How often a client writes back after an operator's message (Okno:DemoAnswerChance, 0..1).</summary>
+    private readonly double _answerChance = Math.Clamp(config.GetValue("Okno:DemoAnswerChance", 0.75), 0, 1);
 
     private sealed class State(DemoPersona persona, DemoChannel channel)
     {
@@ -75,23 +78,32 @@ public sealed class DemoClients(ILogger<DemoClients> log)
         while (!ct.IsCancellationRequested)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), ct);
-            foreach (var channel in states.Select(s => s.Channel).Distinct())
+            try { Answer(sim, states, seen, ct); }
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                var sent = channel.Platform.Sent(sim, channel);
-                for (var i = seen[channel.Id]; i < sent.Count; i++)
-                {
-                    var state = states.FirstOrDefault(s => s.Channel == channel && s.Channel.Platform.AddressOf(s.Persona) == sent[i].Address);
-                    if (state is null || state.Answers >= state.Persona.Topic.Answers.Count || Random.Shared.NextDouble() > 0.75) continue;
-                    var answer = state.Persona.Topic.Answers[state.Answers++];
-                    var delay = TimeSpan.FromSeconds(Random.Shared.Next(3, 9));
-                    _ = Task.Run(async () =>
-                    {
-                        await Task.Delay(delay, ct);
-                        await SafelyAsync(() => channel.Platform.SendTextAsync(sim, channel, state.Persona, answer, ct));
-                    }, ct);
-                }
-                seen[channel.Id] = sent.Count;
+                log.LogError(ex, "Demo clients could not read the stand-ins' sends");
             }
+        }
+    }
+
+    private void Answer(SimulatorHost sim, List<State> states, ConcurrentDictionary<Guid, int> seen, CancellationToken ct)
+    {
+        foreach (var channel in states.Select(s => s.Channel).Distinct())
+        {
+            var sent = channel.Platform.Sent(sim, channel);
+            for (var i = seen[channel.Id]; i < sent.Count; i++)
+            {
+                var state = states.FirstOrDefault(s => s.Channel == channel && s.Channel.Platform.AddressOf(s.Persona) == sent[i].Address);
+                if (state is null || state.Answers >= state.Persona.Topic.Answers.Count || Random.Shared.NextDouble() >= _answerChance) continue;
+                var answer = state.Persona.Topic.Answers[state.Answers++];
+                var delay = TimeSpan.FromSeconds(Random.Shared.Next(3, 9));
+                _ = Task.Run(async () =>
+                {
+                    await Task.Delay(delay, ct);
+                    await SafelyAsync(() => channel.Platform.SendTextAsync(sim, channel, state.Persona, answer, ct));
+                }, ct);
+            }
+            seen[channel.Id] = sent.Count;
         }
     }
 
