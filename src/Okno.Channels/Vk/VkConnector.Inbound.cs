@@ -13,8 +13,15 @@ public sealed partial class VkConnector
     /// VK puts the secret in the JSON body, so the body is parsed first and nothing else is read before the
     /// secret matches (constant time). The confirmation request is answered with the code as plain text.
     /// </summary>
-    public Task<WebhookOutcome> ReadWebhookAsync(ChannelContext channel, WebhookRequest request, CancellationToken ct) =>
-        Task.FromResult(Read(channel, request));
+    public async Task<WebhookOutcome> ReadWebhookAsync(ChannelContext channel, WebhookRequest request, CancellationToken ct)
+    {
+        var outcome = Read(channel, request);
+        // Callback events carry ids only: the client's name comes from users.get (cached; no name if VK is slow).
+        if (outcome is WebhookOutcome.Accepted { Events: [{ Kind: InboundEventKind.Message, Sender: { Name: null } sender } e] } accepted
+            && await NameAsync(channel, sender.Value, ct) is { } name)
+            return accepted with { Events = [e with { Sender = sender with { Name = name } }] };
+        return outcome;
+    }
 
     private static WebhookOutcome Read(ChannelContext channel, WebhookRequest request)
     {

@@ -30,6 +30,9 @@ public sealed partial class VkSimulator
                 ["profiles"] = new JsonArray(),
             }),
             "messages.send" => Send(community, p),
+            "users.get" => Response(new JsonArray((Str(p, "user_ids") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(id => long.TryParse(id, out var uid) ? uid : 0).Where(uid => uid > 0)
+                .Select(uid => (JsonNode)UserObject(uid)).ToArray())),
             _ => Error(3, "Unknown method passed", p),
         };
     }
@@ -75,6 +78,12 @@ public sealed partial class VkSimulator
 
     /// <summary>How long after a send its message_reply is posted to the callback server.</summary>
     public TimeSpan EchoDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    private JsonObject UserObject(long id)
+    {
+        var (first, last) = _users.TryGetValue(id, out var n) ? n : ("Пользователь", Inv(id));
+        return new JsonObject { ["id"] = id, ["first_name"] = first, ["last_name"] = last, ["can_access_closed"] = true, ["is_closed"] = false };
+    }
 
     private (int Code, string Message)? TakeFailure(string method)
     {

@@ -20,6 +20,7 @@ public sealed partial class VkSimulator(HttpClient http) : ISimulator
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly ConcurrentQueue<(string Method, int Code, string Message)> _failures = new();
     private readonly ConcurrentDictionary<string, byte[]> _files = new();
+    private readonly ConcurrentDictionary<long, (string First, string Last)> _users = new();
     private long _messageId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 100; // a restarted stand-in never repeats an id
     private long _fileId;
 
@@ -54,6 +55,9 @@ public sealed partial class VkSimulator(HttpClient http) : ISimulator
 
     public Community AddCommunity(long groupId, string accessToken, string secret, string confirmationCode) =>
         _communities[groupId] = new Community(groupId, accessToken, secret, confirmationCode);
+
+    /// <summary>A VK user's public name, as users.get returns it.</summary>
+    public void SetUserName(long userId, string firstName, string lastName) => _users[userId] = (firstName, lastName);
 
     public Community? Find(long groupId) => _communities.TryGetValue(groupId, out var c) ? c : null;
 

@@ -14,6 +14,11 @@ public sealed class DemoClients(IConfiguration config, ILogger<DemoClients> log)
     /// <summary>How often a client writes back after an operator's message (Okno:DemoAnswerChance, 0..1).</summary>
     private readonly double _answerChance = Math.Clamp(config.GetValue("Okno:DemoAnswerChance", 0.75), 0, 1);
 
+    /// <summary>Scales every pause (Okno:DemoPace; 1 = a new message every 10–30 s, 0.2 = every 2–6 s).</summary>
+    private readonly double _pace = Math.Clamp(config.GetValue("Okno:DemoPace", 1.0), 0.01, 10);
+
+    private TimeSpan Pause(int minSeconds, int maxSeconds) => TimeSpan.FromSeconds(Random.Shared.Next(minSeconds, maxSeconds + 1) * _pace);
+
     private sealed class State(DemoPersona persona, DemoChannel channel)
     {
         public DemoPersona Persona { get; } = persona;
@@ -41,7 +46,7 @@ public sealed class DemoClients(IConfiguration config, ILogger<DemoClients> log)
         while (!ct.IsCancellationRequested)
         {
             await ActAsync(sim, states, ct);
-            await Task.Delay(TimeSpan.FromSeconds(Random.Shared.Next(10, 31)), ct);
+            await Task.Delay(Pause(10, 30), ct);
         }
     }
 
@@ -96,7 +101,7 @@ public sealed class DemoClients(IConfiguration config, ILogger<DemoClients> log)
                 var state = states.FirstOrDefault(s => s.Channel == channel && s.Channel.Platform.AddressOf(s.Persona) == sent[i].Address);
                 if (state is null || state.Answers >= state.Persona.Topic.Answers.Count || Random.Shared.NextDouble() >= _answerChance) continue;
                 var answer = state.Persona.Topic.Answers[state.Answers++];
-                var delay = TimeSpan.FromSeconds(Random.Shared.Next(3, 9));
+                var delay = Pause(3, 8);
                 _ = Task.Run(async () =>
                 {
                     await Task.Delay(delay, ct);

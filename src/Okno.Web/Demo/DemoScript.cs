@@ -12,18 +12,21 @@ public sealed record DemoPersona(string FirstName, string? LastName, ChannelKind
 public sealed record DemoTopic(string Name, IReadOnlyList<string> Openings, IReadOnlyList<string> FollowUps, string PhotoCaption,
     IReadOnlyList<string> Answers);
 
-/// <summary>The Russian texts of demo mode: realistic questions to a law firm.</summary>
+/// <summary>
+/// The Russian texts of demo mode: realistic questions to a law firm. Divorce, inheritance and consumer texts are
+/// written by women, labour and traffic-accident texts by men, bankruptcy by either: personas follow that.
+/// </summary>
 public static class DemoScript
 {
     public static readonly DemoTopic Divorce = new("Развод и раздел имущества",
         ["Здравствуйте! Хочу развестись, у нас с мужем ипотечная квартира и общий ребёнок 7 лет. С чего начать?",
-         "Добрый день. Жена подала на развод и требует половину машины, которую я купил до брака. Это законно?"],
+         "Добрый день. Муж подал на развод и требует половину машины, которую я купила до брака. Это законно?"],
         ["Квартира куплена в 2019 году, ипотека оформлена на мужа, платили вместе.",
          "Муж против того, чтобы ребёнок остался со мной. Как суд решает, с кем будет жить ребёнок?",
          "Ещё вопрос: можно ли взыскать алименты, если он работает неофициально?"],
         "Вот свидетельство о браке и выписка из ЕГРН",
         ["Спасибо! А сколько стоит ваша консультация?", "Да, могу подъехать в четверг после 18:00.",
-         "Понял, соберу документы. Что ещё взять с собой?", "Спасибо, очень помогли!"]);
+         "Поняла, соберу документы. Что ещё взять с собой?", "Спасибо, очень помогли!"]);
 
     public static readonly DemoTopic Inheritance = new("Наследство",
         ["Здравствуйте, полгода назад умер отец, завещания нет. Брат говорит, что дом достанется только ему. Так ли это?",
@@ -90,7 +93,7 @@ public static class DemoScript
         new("Алексей", "Новиков", ChannelKind.Vk, 612_400_003, Labour),
         new("Татьяна", "Фёдорова", ChannelKind.Max, 7_100_000_003, Divorce),
         new("Николай", "Лебедев", ChannelKind.Telegram, 5_100_004, Accident),
-        new("Мария", "Козлова", ChannelKind.Vk, 612_400_004, Bankruptcy),
-        new("Павел", "Егоров", ChannelKind.Max, 7_100_000_004, Consumer),
+        new("Мария", "Козлова", ChannelKind.Vk, 612_400_004, Consumer),
+        new("Павел", "Егоров", ChannelKind.Max, 7_100_000_004, Bankruptcy),
     ];
 }

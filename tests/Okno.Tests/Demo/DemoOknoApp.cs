@@ -20,6 +20,7 @@ public abstract class DemoOknoApp : OknoApp
         base.ConfigureWebHost(builder);
         builder.UseSetting("Okno:Demo", "true");
         builder.UseSetting("Okno:DemoAnswerChance", "1"); // clients always write back: the test can wait for it
+        builder.UseSetting("Okno:DemoPace", "0.2"); // a new client message every 2–6 s instead of 10–30 s
     }
 }
 

@@ -29,12 +29,14 @@ public sealed class VkDemo : IDemoPlatform
     public async Task SendTextAsync(SimulatorHost sim, DemoChannel channel, DemoPersona client, string text, CancellationToken ct)
     {
         var groupId = GroupId(channel.Settings);
+        sim.Vk.SetUserName(client.UserId, client.FirstName, client.LastName ?? "");
         using var _ = await sim.Vk.DeliverAsync(groupId, sim.Vk.TextMessage(groupId, client.UserId, text), ct);
     }
 
     public async Task SendPhotoAsync(SimulatorHost sim, DemoChannel channel, DemoPersona client, string caption, byte[] png, CancellationToken ct)
     {
         var groupId = GroupId(channel.Settings);
+        sim.Vk.SetUserName(client.UserId, client.FirstName, client.LastName ?? "");
         using var _ = await sim.Vk.DeliverAsync(groupId, sim.Vk.PhotoMessage(groupId, client.UserId, caption, png), ct);
     }
 

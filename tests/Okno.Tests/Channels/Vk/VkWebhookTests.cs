@@ -37,13 +37,16 @@ public abstract class VkWebhookTests<TApp>(TApp app) : OknoTest<TApp>(app) where
     {
         var kit = await VkTestKit.CreateAsync(App);
         var text = "Здравствуйте, нужна консультация по разводу " + Guid.NewGuid();
+        kit.Sim.SetUserName(612444319, "Анна", "Смирнова");
 
         var response = await kit.PostAsync(kit.Sim.TextMessage(kit.GroupId, 612444319, text));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ok", await response.Content.ReadAsStringAsync());
         var conversation = await kit.FindConversationAsync(text);
-        var message = Assert.Single(await kit.MessagesAsync(conversation!["id"]!.GetValue<long>()));
+        Assert.Equal("Анна Смирнова", conversation!["contactName"]!.GetValue<string>()); // from users.get
+        Assert.Contains(kit.Sim.CallsTo("users.get"), c => c.Body["user_ids"]!.GetValue<string>() == "612444319");
+        var message = Assert.Single(await kit.MessagesAsync(conversation["id"]!.GetValue<long>()));
         Assert.Equal("inbound", message!["direction"]!.GetValue<string>());
         Assert.Equal(text, message["text"]!.GetValue<string>());
         var contact = await App.GetJsonAsync($"/api/v1/contacts/{conversation["contactId"]}");
