@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Okno.Simulators.GreenApi;
+using Okno.Simulators.Max;
 using Okno.Simulators.Telegram;
+using Okno.Simulators.Vk;
 using Okno.Simulators.Waha;
 using Okno.Simulators.WhatsAppCloud;
 
@@ -25,6 +27,8 @@ public sealed class SimulatorHost : IAsyncDisposable
     public WhatsAppCloudSimulator WhatsAppCloud { get; }
     public GreenApiSimulator GreenApi { get; }
     public WahaSimulator Waha { get; }
+    public VkSimulator Vk { get; }
+    public MaxSimulator Max { get; }
 
     private SimulatorHost()
     {
@@ -32,8 +36,10 @@ public sealed class SimulatorHost : IAsyncDisposable
         WhatsAppCloud = new WhatsAppCloudSimulator(Http);
         GreenApi = new GreenApiSimulator(Http);
         Waha = new WahaSimulator(Http);
+        Vk = new VkSimulator(Http);
+        Max = new MaxSimulator(Http);
         // One line per platform: each stand-in maps itself under its prefix.
-        All = [Telegram, WhatsAppCloud, GreenApi, Waha];
+        All = [Telegram, WhatsAppCloud, GreenApi, Waha, Vk, Max];
     }
 
     public IReadOnlyList<ISimulator> All { get; }

@@ -2,6 +2,7 @@ using Okno.Web.Auth;
 using Okno.Web.Channels;
 using Okno.Web.Contacts;
 using Okno.Web.Conversations;
+using Okno.Web.Demo;
 using Okno.Web.Hosting;
 using Okno.Web.Messages;
 using Okno.Web.Realtime;
@@ -14,6 +15,7 @@ builder.AddOknoHosting();
 builder.AddOknoAuth();
 builder.AddChannels();
 builder.AddRealtime();
+builder.AddDemo();
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ app.MapContacts();
 app.MapAttachments();
 app.MapUsers();
 app.MapRealtime();
+app.MapDemo();
 
 app.PrintWelcomeOnStart();
 await app.RunAsync();

@@ -50,6 +50,13 @@ public sealed partial class TelegramSimulator(HttpClient http) : ISimulator
 
     public void RevokeToken(string token) => _revokedTokens[token] = 1;
 
+    /// <summary>Update and message ids continue above <paramref name="seed"/> (demo mode: ids of an earlier run stay taken).</summary>
+    public void ContinueIdsAfter(long seed)
+    {
+        if (Interlocked.Read(ref _updateId) < seed) Interlocked.Exchange(ref _updateId, seed);
+        if (Interlocked.Read(ref _messageId) < seed) Interlocked.Exchange(ref _messageId, seed);
+    }
+
     public void Map(RouteGroupBuilder group)
     {
         group.MapPost("/bot{token}/{method}", HandleAsync);

@@ -1,5 +1,7 @@
 using Okno.Channels.GreenApi;
+using Okno.Channels.Max;
 using Okno.Channels.Telegram;
+using Okno.Channels.Vk;
 using Okno.Channels.Waha;
 using Okno.Channels.WhatsAppCloud;
 
@@ -14,6 +16,8 @@ public static class ChannelsSetup
         builder.Services.AddWhatsAppCloudChannel();
         builder.Services.AddGreenApiChannel();
         builder.Services.AddWahaChannel();
+        builder.Services.AddVkChannel();
+        builder.Services.AddMaxChannel();
         builder.Services.AddSingleton<ChannelPollingService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChannelPollingService>());
     }

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using Okno.Core.Channels;
+
+namespace Okno.Channels.Max;
+
+public static class MaxServices
+{
+    public static IServiceCollection AddMaxChannel(this IServiceCollection services)
+    {
+        services.AddHttpClient("max", c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<IChannelConnector, MaxConnector>();
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using Okno.Core.Channels;
+
+namespace Okno.Channels.Vk;
+
+public static class VkServices
+{
+    public static IServiceCollection AddVkChannel(this IServiceCollection services)
+    {
+        services.AddHttpClient("vk", c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<IChannelConnector, VkConnector>();
+        return services;
+    }
+}
