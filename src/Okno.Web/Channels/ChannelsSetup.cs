@@ -1,3 +1,4 @@
+using Okno.Channels.Email;
 using Okno.Channels.Telegram;
 
 namespace Okno.Web.Channels;
@@ -8,6 +9,7 @@ public static class ChannelsSetup
     public static void AddChannels(this WebApplicationBuilder builder)
     {
         builder.Services.AddTelegramChannel();
+        builder.Services.AddEmailChannel();
         builder.Services.AddSingleton<ChannelPollingService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChannelPollingService>());
     }
