@@ -1,3 +1,4 @@
+using Okno.Channels.Email;
 using Okno.Channels.GreenApi;
 using Okno.Channels.Max;
 using Okno.Channels.Telegram;
@@ -18,6 +19,7 @@ public static class ChannelsSetup
         builder.Services.AddWahaChannel();
         builder.Services.AddVkChannel();
         builder.Services.AddMaxChannel();
+        builder.Services.AddEmailChannel();
         builder.Services.AddSingleton<ChannelPollingService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChannelPollingService>());
     }
