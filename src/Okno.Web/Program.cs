@@ -7,6 +7,7 @@ using Okno.Web.Messages;
 using Okno.Web.Realtime;
 using Okno.Web.Users;
 using Okno.Web.Webhooks;
+using Okno.Web.Widget;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ builder.AddOknoHosting();
 builder.AddOknoAuth();
 builder.AddChannels();
 builder.AddRealtime();
+builder.AddWidget();
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ app.MapContacts();
 app.MapAttachments();
 app.MapUsers();
 app.MapRealtime();
+app.MapWidget();
 
 app.PrintWelcomeOnStart();
 await app.RunAsync();

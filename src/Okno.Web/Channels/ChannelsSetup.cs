@@ -1,6 +1,8 @@
+using Okno.Channels.Avito;
 using Okno.Channels.GreenApi;
 using Okno.Channels.Telegram;
 using Okno.Channels.Waha;
+using Okno.Channels.WebChat;
 using Okno.Channels.WhatsAppCloud;
 
 namespace Okno.Web.Channels;
@@ -14,6 +16,8 @@ public static class ChannelsSetup
         builder.Services.AddWhatsAppCloudChannel();
         builder.Services.AddGreenApiChannel();
         builder.Services.AddWahaChannel();
+        builder.Services.AddWebChatChannel();
+        builder.Services.AddAvitoChannel();
         builder.Services.AddSingleton<ChannelPollingService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChannelPollingService>());
     }
