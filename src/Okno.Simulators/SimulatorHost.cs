@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Okno.Simulators.Avito;
 using Okno.Simulators.GreenApi;
 using Okno.Simulators.Telegram;
 using Okno.Simulators.Waha;
@@ -25,6 +26,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     public WhatsAppCloudSimulator WhatsAppCloud { get; }
     public GreenApiSimulator GreenApi { get; }
     public WahaSimulator Waha { get; }
+    public AvitoSimulator Avito { get; }
 
     private SimulatorHost()
     {
@@ -32,8 +34,9 @@ public sealed class SimulatorHost : IAsyncDisposable
         WhatsAppCloud = new WhatsAppCloudSimulator(Http);
         GreenApi = new GreenApiSimulator(Http);
         Waha = new WahaSimulator(Http);
+        Avito = new AvitoSimulator(Http);
         // One line per platform: each stand-in maps itself under its prefix.
-        All = [Telegram, WhatsAppCloud, GreenApi, Waha];
+        All = [Telegram, WhatsAppCloud, GreenApi, Waha, Avito];
     }
 
     public IReadOnlyList<ISimulator> All { get; }
