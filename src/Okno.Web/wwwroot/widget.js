@@ -128,7 +128,9 @@
     var input = el("textarea", "input"); input.rows = 1; input.placeholder = "Напишите сообщение…"; input.maxLength = 4000;
     var file = el("input"); file.type = "file"; file.style.display = "none";
     file.accept = "image/*,.pdf,.doc,.docx,.xls,.xlsx,.txt";
-    var attach = el("button", "attach", "📎"); attach.type = "button"; attach.title = "Прикрепить файл (до " + state.config.maxUploadMb + " МБ)";
+    var attach = el("button", "attach"); attach.type = "button"; attach.title = "Прикрепить файл (до " + state.config.maxUploadMb + " МБ)";
+    attach.setAttribute("aria-label", attach.title);
+    attach.innerHTML = '<svg viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" stroke-width="2"><path d="M21 11l-8.5 8.5a5 5 0 0 1-7-7L14 4a3.5 3.5 0 0 1 5 5l-8.5 8.5a2 2 0 0 1-3-3L15 7"/></svg>';
     var send = el("button", "btn send", "Отправить"); send.type = "button";
     box.appendChild(attach); box.appendChild(file); box.appendChild(input); box.appendChild(send);
     bottom.appendChild(box);
