@@ -48,30 +48,38 @@ public sealed partial class AvitoConnector
             if (confirmed is not { } message || message.Str("author_id") is { } a && a != authorId)
                 return WebhookOutcome.Forbidden("The Avito API does not confirm this message.");
 
-            var e = ToEvent(root, value, message, chatId, authorId);
+            var e = ToEvent(message, chatId, authorId, root.Str("id") is { } eventId ? "event:" + eventId : null,
+                value.Prop("item_id"), value.Str("chat_type"), value);
             return new WebhookOutcome.Accepted(e is null ? [] : [e], "{\"ok\":true}", "application/json");
         }
     }
 
-    /// <summary>Reads the chat's messages and finds this one; the list comes bare ([…]) or wrapped ({"messages":[…]}).</summary>
+    /// <summary>Reads the chat's messages back and finds this one.</summary>
     private async Task<JsonElement?> ConfirmAsync(ChannelContext channel, string chatId, string messageId, CancellationToken ct)
     {
-        var url = $"{ApiBase(channel)}/messenger/v3/accounts/{Uri.EscapeDataString(UserId(channel))}/chats/{Uri.EscapeDataString(chatId)}/messages/?limit=100";
-        using var response = await CallAsync(channel, () => new HttpRequestMessage(HttpMethod.Get, url), ct);
-        if ((int)response.StatusCode is 403 or 404) return null; // not our chat
-        if (!response.IsSuccessStatusCode) throw new HttpRequestException($"Avito answered {(int)response.StatusCode}");
-        var root = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-        var list = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray() : root.Array("messages");
-        foreach (var m in list)
-            if (m.Str("id") == messageId) return m.Clone();
+        foreach (var m in await ListMessagesAsync(channel, chatId, ct))
+            if (m.Str("id") == messageId) return m;
         return null;
     }
 
-    /// <summary>The content is taken from the API's copy (confirmed); the ad and the chat from the webhook.</summary>
-    private static InboundEvent? ToEvent(JsonElement root, JsonElement value, JsonElement message, string chatId, string authorId)
+    /// <summary>GET …/chats/{chat_id}/messages/ — the list comes bare ([…]) or wrapped ({"messages":[…]}); empty for a chat not ours.</summary>
+    private async Task<IReadOnlyList<JsonElement>> ListMessagesAsync(ChannelContext channel, string chatId, CancellationToken ct)
     {
-        var type = message.Str("type") ?? value.Str("type");
-        var content = message.Prop("content") ?? value.Prop("content");
+        var url = $"{ApiBase(channel)}/messenger/v3/accounts/{Uri.EscapeDataString(UserId(channel))}/chats/{Uri.EscapeDataString(chatId)}/messages/?limit=100";
+        using var response = await CallAsync(channel, () => new HttpRequestMessage(HttpMethod.Get, url), ct);
+        if ((int)response.StatusCode is 403 or 404) return [];
+        if (!response.IsSuccessStatusCode) throw new HttpRequestException($"Avito answered {(int)response.StatusCode}");
+        var root = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        var list = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray() : root.Array("messages");
+        return [.. list.Select(m => m.Clone())];
+    }
+
+    /// <summary>The content is taken from the API's copy (confirmed); the ad and the chat from the webhook.</summary>
+    internal static InboundEvent? ToEvent(JsonElement message, string chatId, string authorId, string? dedupeKey,
+        JsonElement? item, string? chatType, JsonElement? webhookValue = null)
+    {
+        var type = message.Str("type") ?? webhookValue?.Str("type");
+        var content = message.Prop("content") ?? webhookValue?.Prop("content");
         var quiet = false;
         MessageKind kind = MessageKind.Text;
         string? text;
@@ -100,19 +108,19 @@ public sealed partial class AvitoConnector
         }
 
         var source = new JsonObject { ["channel"] = "avito", ["chatId"] = chatId };
-        if (value.Prop("item_id") is { } item)
-            source["itemId"] = item.ValueKind == JsonValueKind.Number && item.TryGetInt64(out var n) ? n : item.ToString();
-        if (value.Str("chat_type") is { } chatType) source["chatType"] = chatType;
+        if (item is { } i)
+            source["itemId"] = i.ValueKind == JsonValueKind.Number && i.TryGetInt64(out var n) ? n : i.ToString();
+        if (chatType is not null) source["chatType"] = chatType;
         return new InboundEvent
         {
             Kind = InboundEventKind.Message,
-            DedupeKey = root.Str("id") is { } eventId ? "event:" + eventId : null,
+            DedupeKey = dedupeKey,
             ExternalId = message.Str("id"),
             Sender = new InboundSender(IdentityKind.Avito, authorId, null, chatId),
             MessageKind = kind,
             Text = text,
             Attachments = attachments,
-            Timestamp = DateTimeOffset.FromUnixTimeSeconds(message.Long("created") ?? value.Long("created") ?? root.Long("timestamp") ?? 0),
+            Timestamp = (message.Long("created") ?? webhookValue?.Long("created")) is { } created ? DateTimeOffset.FromUnixTimeSeconds(created) : default,
             SourceDetails = source.ToJsonString(),
             Quiet = quiet,
         };

@@ -28,6 +28,8 @@ public sealed partial class AvitoConnector(IHttpClientFactory http, AvitoTokens 
         var errors = new Dictionary<string, string>();
         Settings.Require(settings, errors, "clientId", "clientSecret");
         Settings.OptionalUrl(settings, errors);
+        if (settings["pollSeconds"] is { } poll && !(poll is JsonValue pv && pv.TryGetValue<int>(out var seconds) && seconds is >= 1 and <= 3600))
+            errors["pollSeconds"] = "Число секунд от 1 до 3600.";
         var userId = settings["userId"] switch
         {
             JsonValue v when v.TryGetValue<long>(out var l) => l.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -68,6 +68,33 @@ public sealed partial class AvitoSimulator
         return Task.FromResult(Results.Json(new JsonObject { [imageId] = Sizes(imageId) }));
     }
 
+    /// <summary>GET /messenger/v2/accounts/{user_id}/chats?unread_only=&amp;chat_types=: {"chats":[{id, context:{type:"item",value:{id}}, …}]}.</summary>
+    private Task<IResult> ListChats(long userId, JsonObject query)
+    {
+        var unreadOnly = query["unread_only"]?.ToString() == "true";
+        var chats = new JsonArray();
+        foreach (var (chatId, info) in _chatInfo.Where(c => c.Value.UserId == userId))
+        {
+            var messages = _chats.TryGetValue(chatId, out var list) ? list.ToArray() : [];
+            if (unreadOnly && !messages.Any(m => m["direction"]?.ToString() == "in" && m["is_read"]?.GetValue<bool>() == false)) continue;
+            var chat = new JsonObject { ["id"] = chatId, ["created"] = messages.FirstOrDefault()?["created"]?.DeepClone(), ["users"] = new JsonArray() };
+            if (info.ItemId is { } item) chat["context"] = new JsonObject { ["type"] = "item", ["value"] = new JsonObject { ["id"] = item, ["title"] = "Консультация юриста" } };
+            chats.Add(chat);
+        }
+        return Task.FromResult(Results.Json(new JsonObject { ["chats"] = chats }));
+    }
+
+    private Task<IResult> MarkRead(string chatId)
+    {
+        if (_chats.TryGetValue(chatId, out var list))
+            foreach (var m in list.Where(m => m["direction"]?.ToString() == "in")) lock (m) m["is_read"] = true;
+        return Task.FromResult(Results.Json(new JsonObject { ["ok"] = true }));
+    }
+
+    /// <summary>Whether the client's messages in the chat are all marked read.</summary>
+    public bool IsChatRead(string chatId) =>
+        _chats.TryGetValue(chatId, out var list) && list.Where(m => m["direction"]?.ToString() == "in").All(m => { lock (m) return m["is_read"]?.GetValue<bool>() == true; });
+
     private JsonObject Sizes(string imageId) => new()
     {
         ["140x105"] = $"{BaseUrl}/images/{imageId}-140x105.jpg",

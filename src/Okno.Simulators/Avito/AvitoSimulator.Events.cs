@@ -9,6 +9,7 @@ public sealed partial class AvitoSimulator
     /// <summary>A client's text message about an ad (u2i chat): stored in the chat, so the list API confirms it.</summary>
     public JsonObject ClientText(long userId, string chatId, long authorId, string text, long? itemId = null)
     {
+        _chatInfo.TryAdd(chatId, (userId, itemId));
         var message = Store(chatId, authorId, "in", "text", new JsonObject { ["text"] = text });
         return Webhook(userId, chatId, authorId, message, itemId);
     }
@@ -20,6 +21,7 @@ public sealed partial class AvitoSimulator
         _images[imageId + "-1280x960.jpg"] = bytes;
         _images[imageId + "-640x480.jpg"] = [1, 2];
         _images[imageId + "-140x105.jpg"] = [1];
+        _chatInfo.TryAdd(chatId, (userId, itemId));
         var message = Store(chatId, authorId, "in", "image", new JsonObject { ["image"] = new JsonObject { ["sizes"] = Sizes(imageId) } });
         return Webhook(userId, chatId, authorId, message, itemId);
     }

@@ -23,6 +23,7 @@ public sealed partial class AvitoSimulator(HttpClient http) : ISimulator
     private readonly ConcurrentDictionary<string, int> _expiresIn = new();
     private readonly ConcurrentDictionary<string, (string ClientId, DateTimeOffset ExpiresAt)> _tokens = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> _chats = new();
+    private readonly ConcurrentDictionary<string, (long UserId, long? ItemId)> _chatInfo = new();
     private readonly ConcurrentDictionary<string, byte> _wrappedLists = new();
     private readonly ConcurrentDictionary<string, byte[]> _images = new();
     private readonly ConcurrentDictionary<string, string> _webhooks = new();
@@ -60,7 +61,8 @@ public sealed partial class AvitoSimulator(HttpClient http) : ISimulator
         group.MapPost("/messenger/v1/accounts/{userId}/chats/{chatId}/messages", (HttpContext ctx, string userId, string chatId) => WithAuthAsync(ctx, (c, body) => SendText(chatId, body)));
         group.MapPost("/messenger/v1/accounts/{userId}/chats/{chatId}/messages/image", (HttpContext ctx, string userId, string chatId) => WithAuthAsync(ctx, (c, body) => SendImage(chatId, body)));
         group.MapPost("/messenger/v1/accounts/{userId}/uploadImages", (HttpContext ctx, string userId) => WithAuthAsync(ctx, (c, body) => Upload(body)));
-        group.MapPost("/messenger/v1/accounts/{userId}/chats/{chatId}/read", (Delegate)((HttpContext ctx) => WithAuthAsync(ctx, (c, _) => Task.FromResult(Results.Json(new JsonObject { ["ok"] = true })))));
+        group.MapPost("/messenger/v1/accounts/{userId}/chats/{chatId}/read", (HttpContext ctx, string chatId) => WithAuthAsync(ctx, (c, _) => MarkRead(chatId)));
+        group.MapGet("/messenger/v2/accounts/{userId}/chats", (HttpContext ctx, long userId) => WithAuthAsync(ctx, (c, body) => ListChats(userId, body)));
         group.MapGet("/images/{name}", (string name) => _images.TryGetValue(name, out var bytes) ? Results.Bytes(bytes, "image/jpeg") : Results.NotFound());
     }
 }

@@ -11,7 +11,7 @@ public sealed class AvitoTestKit(OknoApp app, JsonObject channel, long userId, s
     public long UserId => userId;
     public string ClientId => clientId;
 
-    public static async Task<AvitoTestKit> CreateAsync(OknoApp app, int tokenLifetimeSeconds = 86400, bool wrapLists = false)
+    public static async Task<AvitoTestKit> CreateAsync(OknoApp app, int tokenLifetimeSeconds = 86400, bool wrapLists = false, int? pollSeconds = null)
     {
         var userId = Random.Shared.NextInt64(100_000_000, 999_999_999);
         var clientId = "client-" + Guid.NewGuid().ToString("N")[..12];
@@ -21,6 +21,7 @@ public sealed class AvitoTestKit(OknoApp app, JsonObject channel, long userId, s
         var channel = await app.CreateChannelAsync("avito", new JsonObject
         {
             ["clientId"] = clientId, ["clientSecret"] = secret, ["userId"] = userId, ["apiBaseUrl"] = app.Sim.UrlOf("avito"),
+            ["pollSeconds"] = pollSeconds,
         });
         return new AvitoTestKit(app, channel, userId, clientId);
     }

@@ -115,6 +115,22 @@ public abstract class AvitoWebhookTests<TApp>(TApp app) : OknoTest<TApp>(app) wh
     }
 
     [SkippableFact]
+    public async Task Poll_WebhookMissed_MessageReconciledAndChatMarkedRead()
+    {
+        var kit = await AvitoTestKit.CreateAsync(App, pollSeconds: 1);
+        var chatId = "u2i-" + Guid.NewGuid().ToString("N");
+        var text = "Вебхук потерялся " + Guid.NewGuid();
+        App.Sim.Avito.ClientText(kit.UserId, chatId, 923456796, text, itemId: 4217760001); // in Avito, never posted to us
+
+        var conversation = await OknoApp.EventuallyAsync(() => kit.FindConversationAsync(text), TimeSpan.FromSeconds(20), "the reconciled message");
+        await OknoApp.EventuallyAsync(() => Task.FromResult(App.Sim.Avito.IsChatRead(chatId)), what: "the chat marked read");
+
+        Assert.Equal(4217760001, JsonNode.Parse(conversation["sourceDetails"]!.GetValue<string>())!["itemId"]!.GetValue<long>());
+        await Task.Delay(1500); // another round sees the chat read and adds nothing
+        Assert.Single(await kit.MessagesAsync(conversation["id"]!.GetValue<long>()));
+    }
+
+    [SkippableFact]
     public async Task Webhook_Image_LargestSizeDownloaded()
     {
         var kit = await AvitoTestKit.CreateAsync(App);
