@@ -36,8 +36,9 @@ public sealed partial class AvitoConnector
             var (id, chatId, authorId) = (value.Str("id"), value.Str("chat_id"), value.Str("author_id"));
             if (id is null || chatId is null || authorId is null) return WebhookOutcome.BadRequest("payload.value lacks id, chat_id or author_id.");
             if (value.Str("user_id") is { } owner && owner != UserId(channel)) return WebhookOutcome.Forbidden("The message is for another Avito account.");
-            if (authorId == UserId(channel) || value.Str("type") == "deleted")
-                return new WebhookOutcome.Accepted([], "{\"ok\":true}", "application/json"); // our own message: stored when we sent it
+            // Our own message (stored when we sent it), a deleted one, or one without a person behind it (author 0).
+            if (authorId == UserId(channel) || authorId == "0" || value.Str("type") == "deleted")
+                return new WebhookOutcome.Accepted([], "{\"ok\":true}", "application/json");
 
             JsonElement? confirmed;
             try { confirmed = await ConfirmAsync(channel, chatId, id, ct); }

@@ -52,6 +52,7 @@ public sealed partial class AvitoConnector : IPollingConnector
             var messages = await ListMessagesAsync(channel, chatId, ct);
             var events = messages
                 .Where(m => m.Str("author_id") is { } a && a != userId && a != "0" && m.Str("direction") != "out" && m.Str("type") != "deleted")
+                .OrderBy(m => m.Long("created") ?? 0) // the API lists newest first; the pipeline wants them in order
                 .Select(m => ToEvent(m, chatId, m.Str("author_id")!, null, item, chatId.StartsWith("u2i", StringComparison.Ordinal) ? "u2i" : "u2u"))
                 .OfType<InboundEvent>().ToList();
             await sink.AcceptAsync(channel.Id, events, ct); // returns after commit

@@ -42,17 +42,17 @@ public static partial class WidgetEndpoints
     {
         request ??= new SessionRequest(null, null, null, null, null, null, null);
         var channel = WidgetChannel.Of(ctx);
-        var token = Visitor(ctx, tokens, request.Token) ?? tokens.NewAnonymous(channel.Id);
+        var token = Visitor(ctx, tokens, request.Token);
 
-        var identified = false;
-        if (!string.IsNullOrEmpty(request.UserId))
-        {
-            // The site vouches for its user only with the right HMAC; anything else is an anonymous visitor.
-            identified = WidgetTokens.UserHashMatches(channel.Settings.HmacSecret, request.UserId, request.UserHash);
-            if (identified && token.VisitorId != WidgetTokens.VerifiedVisitorId(channel.Id, request.UserId))
-                token = tokens.NewVerified(channel.Id, request.UserId) with { Name = token.Name, Phone = token.Phone, Email = token.Email, ConsentAt = token.ConsentAt };
-        }
-        identified |= token.Verified && string.IsNullOrEmpty(request.UserId);
+        // The site vouches for its user only with the right HMAC; a verified visitor is never resumed without that
+        // proof (the user logged out, or someone else uses the browser): they get a fresh anonymous visitor.
+        var identified = !string.IsNullOrEmpty(request.UserId) &&
+            WidgetTokens.UserHashMatches(channel.Settings.HmacSecret, request.UserId, request.UserHash);
+        if (identified && token?.VisitorId != WidgetTokens.VerifiedVisitorId(channel.Id, request.UserId!))
+            token = tokens.NewVerified(channel.Id, request.UserId!) with { Name = token?.Name, Phone = token?.Phone, Email = token?.Email, ConsentAt = token?.ConsentAt };
+        else if (!identified && token is { Verified: true })
+            token = null;
+        token ??= tokens.NewAnonymous(channel.Id);
 
         if (request.Name is not null || request.Phone is not null || request.Email is not null)
         {

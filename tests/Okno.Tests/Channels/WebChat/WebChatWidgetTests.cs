@@ -82,6 +82,21 @@ public abstract class WebChatWidgetTests<TApp>(TApp app) : OknoTest<TApp>(app) w
     }
 
     [SkippableFact]
+    public async Task Session_VerifiedTokenWithoutUserHash_StartsAnonymousWithEmptyHistory()
+    {
+        var kit = await WebChatTestKit.CreateAsync(App);
+        var userId = "client-" + Guid.NewGuid().ToString("N")[..8];
+        var verified = await kit.SessionAsync(new JsonObject { ["userId"] = userId, ["userHash"] = WebChatTestKit.UserHash(userId) });
+        await kit.PostMessageAsync(verified["token"]!.GetValue<string>(), "Личный вопрос " + Guid.NewGuid());
+
+        var afterLogout = await kit.SessionAsync(new JsonObject { ["token"] = verified["token"]!.DeepClone() });
+
+        Assert.False(afterLogout["identified"]!.GetValue<bool>());
+        Assert.Empty(await kit.HistoryAsync(afterLogout["token"]!.GetValue<string>()));
+        Assert.Single(await kit.HistoryAsync(verified["token"]!.GetValue<string>()));
+    }
+
+    [SkippableFact]
     public async Task PreChat_EmailOfExistingContact_JoinsThatContact()
     {
         var kit = await WebChatTestKit.CreateAsync(App, s => s["preChatForm"] = true);
