@@ -2,9 +2,6 @@ using System.Collections.Concurrent;
 
 namespace Okno.Channels.WebChat;
 
-/// <summary>An operator's message as the widget shows it.</summary>
-public sealed record WebChatPush(long Id, string Direction, string? Text, DateTimeOffset At, IReadOnlyList<string> Files);
-
 /// <summary>
 /// In-process fan-out from the web-chat connector to the widgets listening (server-sent events) for one visitor.
 /// On several nodes a widget connected elsewhere misses the push and picks the message up on its next poll.
