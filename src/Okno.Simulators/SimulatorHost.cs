@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Okno.Simulators.Avito;
 using Okno.Simulators.GreenApi;
 using Okno.Simulators.Max;
 using Okno.Simulators.Telegram;
@@ -29,6 +30,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     public WahaSimulator Waha { get; }
     public VkSimulator Vk { get; }
     public MaxSimulator Max { get; }
+    public AvitoSimulator Avito { get; }
 
     private SimulatorHost()
     {
@@ -39,7 +41,8 @@ public sealed class SimulatorHost : IAsyncDisposable
         Vk = new VkSimulator(Http);
         Max = new MaxSimulator(Http);
         // One line per platform: each stand-in maps itself under its prefix.
-        All = [Telegram, WhatsAppCloud, GreenApi, Waha, Vk, Max];
+        Avito = new AvitoSimulator(Http);
+        All = [Telegram, WhatsAppCloud, GreenApi, Waha, Vk, Max, Avito];
     }
 
     public IReadOnlyList<ISimulator> All { get; }

@@ -8,6 +8,7 @@ using Okno.Web.Messages;
 using Okno.Web.Realtime;
 using Okno.Web.Users;
 using Okno.Web.Webhooks;
+using Okno.Web.Widget;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,7 @@ builder.AddOknoAuth();
 builder.AddChannels();
 builder.AddRealtime();
 builder.AddDemo();
+builder.AddWidget();
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ app.MapAttachments();
 app.MapUsers();
 app.MapRealtime();
 app.MapDemo();
+app.MapWidget();
 
 app.PrintWelcomeOnStart();
 await app.RunAsync();

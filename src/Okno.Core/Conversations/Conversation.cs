@@ -46,7 +46,7 @@ public sealed partial class Conversation
     /// </summary>
     public void RecordInbound(string preview, DateTimeOffset platformTime, DateTimeOffset receivedAt)
     {
-        if (receivedAt >= LastMessageAt) { LastMessageAt = receivedAt; LastMessagePreview = preview; }
+        if (receivedAt >= LastMessageAt) { LastMessageAt = receivedAt; LastMessagePreview = Clip(preview); }
         if (LastInboundAt is null || platformTime > LastInboundAt) LastInboundAt = platformTime;
         UnreadCount++;
         if (Status is ConversationStatus.Snoozed or ConversationStatus.Pending)
@@ -58,7 +58,7 @@ public sealed partial class Conversation
 
     public void RecordOutbound(string preview, DateTimeOffset at, bool byStaff)
     {
-        if (at >= LastMessageAt) { LastMessageAt = at; LastMessagePreview = preview; }
+        if (at >= LastMessageAt) { LastMessageAt = at; LastMessagePreview = Clip(preview); }
         if (byStaff)
         {
             FirstResponseAt ??= at;
@@ -67,6 +67,9 @@ public sealed partial class Conversation
     }
 
     public void MarkRead() => UnreadCount = 0;
+
+    /// <summary>The preview column holds 200 characters (PostgreSQL enforces it): a long reply must not fail to save.</summary>
+    private static string Clip(string preview) => preview.Length > 120 ? preview[..120] : preview;
 
     public void MoveToContact(long contactId) => ContactId = contactId;
 }

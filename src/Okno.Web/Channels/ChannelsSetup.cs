@@ -1,9 +1,11 @@
+using Okno.Channels.Avito;
 using Okno.Channels.Email;
 using Okno.Channels.GreenApi;
 using Okno.Channels.Max;
 using Okno.Channels.Telegram;
 using Okno.Channels.Vk;
 using Okno.Channels.Waha;
+using Okno.Channels.WebChat;
 using Okno.Channels.WhatsAppCloud;
 
 namespace Okno.Web.Channels;
@@ -20,6 +22,8 @@ public static class ChannelsSetup
         builder.Services.AddVkChannel();
         builder.Services.AddMaxChannel();
         builder.Services.AddEmailChannel();
+        builder.Services.AddWebChatChannel();
+        builder.Services.AddAvitoChannel();
         builder.Services.AddSingleton<ChannelPollingService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChannelPollingService>());
     }

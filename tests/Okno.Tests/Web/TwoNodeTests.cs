@@ -23,6 +23,10 @@ public sealed class TwoNodeCluster : IAsyncLifetime
             return;
         }
         A.Settings["Okno:Redis"] = redis;
+        // Nodes of one installation share the Data Protection key ring: B must read the channel secrets A stored.
+        var keys = Path.Combine(Path.GetTempPath(), "okno-tests", "keys-" + Guid.NewGuid().ToString("N"));
+        A.Settings["Okno:DataProtection:KeysPath"] = keys;
+        B.Settings["Okno:DataProtection:KeysPath"] = keys;
         await ((IAsyncLifetime)A).InitializeAsync();
         Unavailable = A.Unavailable;
         if (Unavailable is not null) return;

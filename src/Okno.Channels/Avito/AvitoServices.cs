@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Okno.Core.Channels;
+
+namespace Okno.Channels.Avito;
+
+public static class AvitoServices
+{
+    public static IServiceCollection AddAvitoChannel(this IServiceCollection services)
+    {
+        services.AddHttpClient("avito", c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<AvitoTokens>();
+        services.AddSingleton<IChannelConnector, AvitoConnector>();
+        return services;
+    }
+}
