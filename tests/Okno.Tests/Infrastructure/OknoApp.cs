@@ -61,6 +61,27 @@ public abstract class OknoApp : WebApplicationFactory<Program>, IAsyncLifetime
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
+    /// <summary>Releases the pool (idle connections would otherwise pile up across test classes) and drops the database.</summary>
+    private async Task DropPostgresDatabaseAsync()
+    {
+        if (Provider != DatabaseProvider.Postgres || SharedConnectionString is not null || ConnectionString.Length == 0) return;
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+        var server = Environment.GetEnvironmentVariable("OKNO_TEST_POSTGRES");
+        var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
+        try
+        {
+            await using var connection = new NpgsqlConnection(server);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"DROP DATABASE IF EXISTS {name} WITH (FORCE)";
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (NpgsqlException)
+        {
+            // Leaving a test database behind is harmless; failing the run for it is not.
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Okno:DataPath", DataDir);
@@ -117,6 +138,7 @@ public abstract class OknoApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await Sim.DisposeAsync();
+        await DropPostgresDatabaseAsync();
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -92,7 +92,7 @@ public sealed class TwoNodeTests(TwoNodeCluster cluster) : IClassFixture<TwoNode
         var replies = Enumerable.Range(0, 10).Select(i => $"Ответ {i} {Guid.NewGuid()}").ToList();
         foreach (var reply in replies)
             (await client.PostAsJsonAsync($"/api/v1/conversations/{conversationId}/messages", new { text = reply })).EnsureSuccessStatusCode();
-        await OknoApp.EventuallyAsync(async () => (await kit.MessagesAsync(conversationId)).Count(m => m!["status"]!.GetValue<string>() == "sent") == 10);
+        await OknoApp.EventuallyAsync(async () => (await kit.MessagesAsync(conversationId)).Count(m => m!["status"]!.GetValue<string>() == "sent") == 10, TimeSpan.FromSeconds(60));
 
         foreach (var reply in replies)
             Assert.Single(c.A.Sim.Telegram.CallsTo("sendMessage"), call => call.Body["text"]?.GetValue<string>() == reply);
