@@ -1,3 +1,4 @@
+using Okno.Channels.Email;
 using Okno.Channels.GreenApi;
 using Okno.Channels.Telegram;
 using Okno.Channels.Waha;
@@ -14,6 +15,7 @@ public static class ChannelsSetup
         builder.Services.AddWhatsAppCloudChannel();
         builder.Services.AddGreenApiChannel();
         builder.Services.AddWahaChannel();
+        builder.Services.AddEmailChannel();
         builder.Services.AddSingleton<ChannelPollingService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChannelPollingService>());
     }
