@@ -56,7 +56,7 @@ public abstract class EmailChannelTests<TApp>(TApp app) : OknoTest<TApp>(app) wh
         await kit.WaitSentAsync(id, await kit.ReplyAsync(id, "Пришлите договор " + marker));
         var answer = await MailServer.WaitForLetterAsync(client, m => m.TextBody?.Contains("Пришлите договор " + marker, StringComparison.Ordinal) == true);
 
-        var reply = MailServer.Letter(client, kit.FirmAddress, answer.Subject, $"Высылаю договор {marker}-2\n\nOn Mon, 1 Jan 2025, Firm wrote:\n> Пришлите договор {marker}");
+        var reply = MailServer.Letter(client, kit.FirmAddress, answer.Subject!, $"Высылаю договор {marker}-2\n\nOn Mon, 1 Jan 2025, Firm wrote:\n> Пришлите договор {marker}");
         reply.InReplyTo = answer.MessageId;
         reply.References.Add(answer.MessageId!);
         await MailServer.SendAsync(reply);
