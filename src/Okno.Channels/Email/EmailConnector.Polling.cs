@@ -61,27 +61,66 @@ public sealed partial class EmailConnector
     private async Task WatchAsync(ChannelContext channel, ImapClient client, IMailFolder folder, IInboundSink sink, IChannelStateStore state, CancellationToken ct)
     {
         var settings = EmailSettings.From(channel);
-        while (true)
+        var news = new NewsFlag();
+        // Subscribed for the whole connection: an EXISTS that arrives with any response (even during the import)
+        // is remembered, so a letter landing between the import and IDLE is never left waiting for the next renewal.
+        folder.CountChanged += news.Raise;
+        folder.UidValidityChanged += news.Raise;
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            await ImportAsync(channel, folder, settings, sink, state, ct);
-            if (client.Capabilities.HasFlag(ImapCapabilities.Idle))
+            while (true)
             {
-                using var done = new CancellationTokenSource(IdleRenewal, clock);
-                void Wake(object? sender, EventArgs e) => done.Cancel(); // no IMAP commands inside handlers: just end IDLE
-                folder.CountChanged += Wake;
-                folder.UidValidityChanged += Wake;
-                try { await client.IdleAsync(done.Token, ct); }
-                finally
+                ct.ThrowIfCancellationRequested();
+                news.Reset();
+                await ImportAsync(channel, folder, settings, sink, state, ct);
+                if (news.IsRaised) continue;
+                if (client.Capabilities.HasFlag(ImapCapabilities.Idle))
                 {
-                    folder.CountChanged -= Wake;
-                    folder.UidValidityChanged -= Wake;
+                    using var done = new CancellationTokenSource(IdleRenewal, clock);
+                    news.Attach(done);
+                    try { await client.IdleAsync(done.Token, ct); }
+                    finally { news.Attach(null); }
+                }
+                else
+                {
+                    await Task.Delay(PollInterval, clock, ct);
+                    await client.NoOpAsync(ct);
                 }
             }
-            else
+        }
+        finally
+        {
+            folder.CountChanged -= news.Raise;
+            folder.UidValidityChanged -= news.Raise;
+        }
+    }
+
+    /// <summary>"The mailbox changed": set from MailKit's event handlers, where no IMAP command may be issued; it only ends IDLE.</summary>
+    private sealed class NewsFlag
+    {
+        private readonly Lock _gate = new();
+        private bool _raised;
+        private CancellationTokenSource? _idle;
+
+        public bool IsRaised { get { lock (_gate) return _raised; } }
+
+        public void Reset() { lock (_gate) _raised = false; }
+
+        public void Attach(CancellationTokenSource? idle)
+        {
+            lock (_gate)
             {
-                await Task.Delay(PollInterval, clock, ct);
-                await client.NoOpAsync(ct);
+                _idle = idle;
+                if (_raised) idle?.Cancel();
+            }
+        }
+
+        public void Raise(object? sender, EventArgs e)
+        {
+            lock (_gate)
+            {
+                _raised = true;
+                _idle?.Cancel();
             }
         }
     }
