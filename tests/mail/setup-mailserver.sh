@@ -2,6 +2,7 @@
 # A real mail server on loopback for the e-mail channel tests (idempotent; runs as root; no systemd needed).
 #   SMTP (Postfix):  127.0.0.1:2525, no auth, hands every *@okno.test to dovecot-lda → Maildir
 #   IMAP (Dovecot):  127.0.0.1:1143, plain login without TLS, any user@okno.test with password "okno-test"
+# *@reject.okno.test is refused with 550 5.1.1; *@bounce.okno.test is accepted, then bounced with a DSN to its sender.
 # Every address @okno.test is a mailbox, so each test uses its own fresh addresses (firm-<id>@okno.test).
 set -euo pipefail
 
@@ -36,12 +37,17 @@ postconf -e \
   "virtual_mailbox_domains = okno.test" \
   "virtual_mailbox_maps = regexp:/etc/postfix/okno-vmailbox" \
   "virtual_transport = oknolda" \
+  "transport_maps = texthash:/etc/postfix/okno-transport" \
   "oknolda_destination_recipient_limit = 1" \
   "message_size_limit = 52428800" \
   "maillog_file = /var/log/postfix-okno.log" \
   "compatibility_level = 3.6"
 # Every user@okno.test exists; dovecot-lda (in dovecot-core) files it under $VMAIL_DIR/okno.test/user.
 echo '/^[^@]+@okno\.test$/ OK' > /etc/postfix/okno-vmailbox
+# Mail to *@reject.okno.test is refused during SMTP (550 5.1.1); mail to *@bounce.okno.test is accepted, then
+# bounced: the sender gets a real Postfix DSN (multipart/report) — for the SMTP-error and bounce tests.
+printf '%s\n' 'reject.okno.test error:5.1.1 Mailbox does not exist' 'bounce.okno.test oknofail:' > /etc/postfix/okno-transport
+postconf -M 'oknofail/unix=oknofail unix - n n - - pipe user=vmail:vmail argv=/bin/sh -c { exit 67 }'
 # No chroot: a container has no populated /var/spool/postfix/etc.
 postconf -F 'smtp/inet/chroot = n' 2>/dev/null || true
 postconf -M '127.0.0.1:2525/inet=127.0.0.1:2525 inet n - n - - smtpd'
@@ -49,6 +55,7 @@ postconf -F '127.0.0.1:2525/inet/chroot = n'
 postconf -M "oknolda/unix=oknolda unix - n n - - pipe flags=DRhu user=vmail:vmail argv=/usr/lib/dovecot/dovecot-lda -c $DOVECOT_CONF -f \${sender} -d \${recipient}"
 newaliases 2>/dev/null || true
 postfix check
+postsuper -d ALL deferred >/dev/null 2>&1 || true
 postfix status >/dev/null 2>&1 && postfix reload >/dev/null 2>&1 || postfix start >/dev/null 2>&1
 
 # ---- Dovecot: a self-contained config, IMAP only, loopback only ----
