@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A real mail server on loopback for the e-mail channel tests (idempotent; runs as root; no systemd needed).
 #   SMTP (Postfix):  127.0.0.1:2525, no auth, hands every *@okno.test to dovecot-lda → Maildir
-#   IMAP (Dovecot):  127.0.0.1:1143, plain login without TLS, any user@okno.test with password "okno-test"
+#   IMAP (Dovecot):  127.0.0.1:1143, plain login without TLS, any user@okno.test with password "okno-test";
+#                    127.0.0.2:1143 serves the same mailboxes but without IDLE (the polling fallback)
 # *@reject.okno.test is refused with 550 5.1.1; *@bounce.okno.test is accepted, then bounced with a DSN to its sender.
 # Every address @okno.test is a mailbox, so each test uses its own fresh addresses (firm-<id>@okno.test).
 set -euo pipefail
@@ -61,7 +62,7 @@ postfix status >/dev/null 2>&1 && postfix reload >/dev/null 2>&1 || postfix star
 # ---- Dovecot: a self-contained config, IMAP only, loopback only ----
 cat > $DOVECOT_CONF <<CONF
 protocols = imap
-listen = 127.0.0.1
+listen = 127.0.0.1, 127.0.0.2
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
@@ -74,11 +75,17 @@ base_dir = /run/dovecot-okno
 state_dir = /var/lib/dovecot-okno
 service imap-login {
   inet_listener imap {
-    address = 127.0.0.1
+    address = 127.0.0.1, 127.0.0.2
     port = 1143
   }
   inet_listener imaps {
     port = 0
+  }
+}
+# The same mailboxes on 127.0.0.2:1143 without IDLE: the e-mail channel's polling fallback is tested there.
+local 127.0.0.2 {
+  protocol imap {
+    imap_capability = IMAP4rev1 SASL-IR LITERAL+ UIDPLUS NAMESPACE CHILDREN SPECIAL-USE
   }
 }
 service auth {

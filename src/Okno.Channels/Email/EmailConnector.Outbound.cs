@@ -59,13 +59,16 @@ public sealed partial class EmailConnector
         letter.To.Add(to);
         letter.MessageId = OurMessageId(channel, message, settings.FromAddress);
         letter.Date = clock.GetUtcNow();
-        if (message.ThreadExternalIds.Count > 0)
+        var thread = message.ThreadExternalIds.Where(IsMessageId).ToList(); // newest first
+        if (thread.Count > 0)
         {
-            letter.InReplyTo = message.ThreadExternalIds[0]; // newest first
-            foreach (var id in message.ThreadExternalIds.Reverse().Where(IsMessageId)) letter.References.Add(id);
+            letter.InReplyTo = thread[0];
+            foreach (var id in Enumerable.Reverse(thread)) letter.References.Add(id); // References run oldest → newest
         }
-        var subject = message.Subject ?? await LatestSubjectAsync(channel, to.Address, ct) ?? DefaultSubject;
-        letter.Subject = subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) || subject == DefaultSubject ? subject : "Re: " + subject;
+        if (message.Subject is { Length: > 0 } explicitSubject) letter.Subject = explicitSubject;
+        else if (await LatestSubjectAsync(channel, to.Address, ct) is { } subject)
+            letter.Subject = subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) ? subject : "Re: " + subject;
+        else letter.Subject = DefaultSubject;
 
         var body = new BodyBuilder { TextBody = message.Text ?? "" };
         foreach (var attachment in message.Attachments.Where(a => a.Open is not null))

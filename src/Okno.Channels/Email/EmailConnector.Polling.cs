@@ -13,8 +13,6 @@ public sealed partial class EmailConnector
 {
     /// <summary>IDLE is renewed before servers (Gmail ~10 min, RFC 2177 30 min) drop it.</summary>
     public static readonly TimeSpan IdleRenewal = TimeSpan.FromMinutes(9);
-    /// <summary>How often a server without IDLE is asked for news.</summary>
-    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(30);
     /// <summary>The first connection imports this much history, not the whole mailbox.</summary>
     public static readonly TimeSpan FirstImportWindow = TimeSpan.FromDays(7);
     public const int Batch = 20;
@@ -83,7 +81,7 @@ public sealed partial class EmailConnector
                 }
                 else
                 {
-                    await Task.Delay(PollInterval, clock, ct);
+                    await Task.Delay(settings.PollInterval, clock, ct);
                     await client.NoOpAsync(ct);
                 }
             }

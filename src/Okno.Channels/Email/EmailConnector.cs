@@ -30,6 +30,8 @@ public sealed partial class EmailConnector(IServiceScopeFactory scopes, TimeProv
         foreach (var name in new[] { "imapPort", "smtpPort" })
             if (settings[name] is { } node && EmailSettings.ParsePort(node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node.ToJsonString()) is null)
                 errors[name] = "Номер порта от 1 до 65535.";
+        if (settings["pollSeconds"] is { } poll && EmailSettings.PollSeconds(poll is JsonValue pv && pv.TryGetValue<string>(out var ps) ? ps : poll.ToJsonString()) is null)
+            errors["pollSeconds"] = "Интервал проверки почты: от 1 до 3600 секунд.";
         if (settings["fromAddress"] is JsonValue from && from.TryGetValue<string>(out var address) && !string.IsNullOrWhiteSpace(address) &&
             !(MailboxAddress.TryParse(address, out var parsed) && parsed.Address.Contains('@', StringComparison.Ordinal)))
             errors["fromAddress"] = "Нужен адрес электронной почты вида info@firma.ru.";

@@ -8,7 +8,7 @@ namespace Okno.Channels.Email;
 public sealed record EmailSettings(
     string ImapHost, int ImapPort, SecureSocketOptions ImapTls, string ImapUser, string ImapPassword, string Folder,
     string SmtpHost, int SmtpPort, SecureSocketOptions SmtpTls, string? SmtpUser, string? SmtpPassword,
-    string FromAddress, string? DisplayName)
+    string FromAddress, string? DisplayName, TimeSpan PollInterval)
 {
     public static readonly string[] TlsModes = ["none", "ssl", "starttls"];
 
@@ -27,7 +27,8 @@ public sealed record EmailSettings(
                 _ => 25,
             }),
             smtpTls, NullIfEmpty(channel.Setting("smtpUser")), NullIfEmpty(channel.Setting("smtpPassword")),
-            channel.RequiredSetting("fromAddress"), NullIfEmpty(channel.Setting("displayName")));
+            channel.RequiredSetting("fromAddress"), NullIfEmpty(channel.Setting("displayName")),
+            TimeSpan.FromSeconds(PollSeconds(channel.Setting("pollSeconds")) ?? DefaultPollSeconds));
     }
 
     public static SecureSocketOptions Tls(string mode) => mode switch
@@ -36,6 +37,12 @@ public sealed record EmailSettings(
         "starttls" => SecureSocketOptions.StartTls,
         _ => SecureSocketOptions.SslOnConnect,
     };
+
+    /// <summary>How often a server without IDLE is asked for news.</summary>
+    public const int DefaultPollSeconds = 30;
+
+    public static int? PollSeconds(string? value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s is >= 1 and <= 3600 ? s : null;
 
     public static int? ParsePort(string? value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is > 0 and < 65536 ? p : null;

@@ -52,6 +52,18 @@ public abstract class EmailDeliveryTests<TApp>(TApp app) : OknoTest<TApp>(app) w
         await kit.WaitForConversationAsync("После обрыва " + marker, TimeSpan.FromSeconds(45));
     }
 
+    [SkippableFact]
+    public async Task ServerWithoutIdle_PollsAndImportsNewLetter()
+    {
+        // 127.0.0.2:1143 is the same Dovecot with IDLE removed from its capabilities (setup-mailserver.sh).
+        var kit = await EmailTestKit.CreateAsync(App, s => { s["imapHost"] = MailServer.NoIdleHost; s["pollSeconds"] = 1; });
+        var marker = Guid.NewGuid().ToString("N");
+        await Task.Delay(1500); // the poller is past its first import: only a NOOP poll can find the next letter
+        await MailServer.SendAsync(MailServer.Letter(MailServer.NewAddress("client"), kit.FirmAddress, "Без IDLE", "Опрос " + marker));
+
+        await kit.WaitForConversationAsync("Опрос " + marker, TimeSpan.FromSeconds(20));
+    }
+
     private static bool Kick(string user)
     {
         try

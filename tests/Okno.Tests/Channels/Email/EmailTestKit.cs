@@ -20,13 +20,15 @@ public sealed class EmailTestKit(WebApplicationFactory<Program> app, string chan
         ["fromAddress"] = firmAddress, ["displayName"] = "Юридическая фирма «Окно»",
     };
 
-    public static async Task<EmailTestKit> CreateAsync(WebApplicationFactory<Program> app)
+    public static async Task<EmailTestKit> CreateAsync(WebApplicationFactory<Program> app, Action<JsonObject>? adjust = null)
     {
         MailServer.Require();
         var firm = MailServer.NewAddress("firm");
         var kit = new EmailTestKit(app, "", firm);
         using var client = kit.Api();
-        var response = await client.PostAsJsonAsync("/api/v1/channels", new JsonObject { ["kind"] = "email", ["name"] = "Почта", ["settings"] = Settings(firm) });
+        var settings = Settings(firm);
+        adjust?.Invoke(settings);
+        var response = await client.PostAsJsonAsync("/api/v1/channels", new JsonObject { ["kind"] = "email", ["name"] = "Почта", ["settings"] = settings });
         var body = await response.Content.ReadAsStringAsync();
         if ((int)response.StatusCode != 201) throw new InvalidOperationException($"Channel not created: {(int)response.StatusCode} {body}");
         var channel = JsonNode.Parse(body)!;

@@ -15,6 +15,8 @@ namespace Okno.Tests.Channels.Email;
 public static class MailServer
 {
     public const string Host = "127.0.0.1";
+    /// <summary>The same IMAP server without the IDLE capability.</summary>
+    public const string NoIdleHost = "127.0.0.2";
     public const int SmtpPort = 2525;
     public const int ImapPort = 1143;
     public const string Password = "okno-test";
