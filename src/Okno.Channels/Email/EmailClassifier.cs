@@ -83,6 +83,3 @@ public static partial class EmailClassifier
     [GeneratedRegex(@"^Message-ID:\s*<([^>\s]+)>", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex MessageIdLine();
 }
-
-/// <summary>A bounce: which of our letters failed (its Message-ID, if found) and why, in Russian.</summary>
-public sealed record EmailBounce(string? OriginalMessageId, string Reason);

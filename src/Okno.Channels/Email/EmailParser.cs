@@ -7,9 +7,6 @@ using Okno.Core.Messages;
 
 namespace Okno.Channels.Email;
 
-/// <summary>One letter read from the mailbox: the event for the core, and the subject to answer under.</summary>
-public sealed record EmailLetter(InboundEvent Event, string? ReplySubject);
-
 /// <summary>Turns a letter (MimeMessage) into the normalized event every channel produces.</summary>
 public static class EmailParser
 {

@@ -85,6 +85,28 @@ public abstract class EmailChannelTests<TApp>(TApp app) : OknoTest<TApp>(app) wh
     }
 
     [SkippableFact]
+    public async Task OutOfOfficeReply_FromKnownClient_JoinsTheirConversationQuietly()
+    {
+        var kit = await EmailTestKit.CreateAsync(App);
+        var client = MailServer.NewAddress("client");
+        var marker = Guid.NewGuid().ToString("N");
+        await MailServer.SendAsync(MailServer.Letter(client, kit.FirmAddress, "Развод", "Вопрос " + marker));
+        var id = (await kit.WaitForConversationAsync(marker))["id"]!.GetValue<long>();
+        var before = await App.GetJsonAsync($"/api/v1/conversations/{id}");
+
+        var auto = MailServer.Letter(client, kit.FirmAddress, "Автоответ: Re: Развод", "Я в отпуске " + marker);
+        auto.Headers.Add("X-Autoreply", "yes");
+        await MailServer.SendAsync(auto);
+
+        await kit.WaitForMessageAsync(id, m => m["text"]!.GetValue<string>().Contains("Я в отпуске", StringComparison.Ordinal), "the auto-reply in the client's conversation");
+        Assert.Single(await kit.ConversationsWithAsync(marker));
+        var after = await App.GetJsonAsync($"/api/v1/conversations/{id}");
+        Assert.Contains(marker, after["lastMessagePreview"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before["lastMessagePreview"]!.GetValue<string>(), after["lastMessagePreview"]!.GetValue<string>()); // a quiet event does not bump the request
+        Assert.Equal(before["unreadCount"]!.GetValue<int>(), after["unreadCount"]!.GetValue<int>());
+    }
+
+    [SkippableFact]
     public async Task HtmlLetter_WithScript_ShownAsSafeText()
     {
         var kit = await EmailTestKit.CreateAsync(App);
