@@ -23,6 +23,10 @@ mkdir -p $VMAIL_DIR && chown vmail:vmail $VMAIL_DIR
 
 # ---- Postfix: virtual mailboxes for okno.test, an extra smtpd on 127.0.0.1:2525 ----
 [ -f /etc/mailname ] || echo "mail.okno.test" > /etc/mailname
+# A package installed with "No configuration" has no main.cf: start from the shipped template.
+if [ ! -f /etc/postfix/main.cf ]; then
+  cp /usr/share/postfix/main.cf.debian /etc/postfix/main.cf 2>/dev/null || cp /etc/postfix/main.cf.proto /etc/postfix/main.cf 2>/dev/null || touch /etc/postfix/main.cf
+fi
 postconf -e \
   "myhostname = mail.okno.test" \
   "mydomain = okno.test" \
