@@ -23,6 +23,7 @@ public sealed partial class GreenApiConnector
             if (doc.RootElement.Str("typeWebhook") is null)
                 return Task.FromResult<WebhookOutcome>(WebhookOutcome.BadRequest("Not a Green-API notification: typeWebhook is missing."));
             var e = ParseNotification(doc.RootElement);
+            if (doc.RootElement.Str("typeWebhook") == "stateInstanceChanged") RememberState(channel.Id, doc.RootElement.Str("stateInstance"));
             if (e is { Kind: InboundEventKind.Echo } && doc.RootElement.Str("typeWebhook") == "outgoingAPIMessageReceived" && _recent.Contains(e.ExternalId))
                 e = null; // the echo of a send of ours that the outbox may not have recorded yet
             return Task.FromResult<WebhookOutcome>(new WebhookOutcome.Accepted(e is null ? [] : [e]));

@@ -18,6 +18,7 @@ public sealed partial class GreenApiConnector
 
         var chatId = WhatsAppIds.ChatId(message.Address);
         var client = http.CreateClient(HttpClientName);
+        if (await RefuseWhileBlockedAsync(client, channel, ct) is { } refused) return refused;
         var attachments = message.Attachments.Where(a => a.PublicUrl is not null || a.Open is not null).ToList();
         string? firstId = null;
         if (attachments.Count == 0 || (message.Text?.Length ?? 0) > 1024)
@@ -130,13 +131,14 @@ public sealed partial class GreenApiConnector
         }
     }
 
-    private static async Task<(ChannelStatus? Status, string? Reason)> GetStateAsync(HttpClient client, ChannelContext channel, CancellationToken ct)
+    private async Task<(ChannelStatus? Status, string? Reason)> GetStateAsync(HttpClient client, ChannelContext channel, CancellationToken ct)
     {
         using var response = await client.GetAsync(MethodUrl(ApiBase(channel), channel, "getStateInstance"), ct);
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             return (ChannelStatus.NeedsAttention, "Green-API не принял idInstance или apiTokenInstance: проверьте настройки канала.");
         if (!response.IsSuccessStatusCode) return (null, null);
         var root = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        RememberState(channel.Id, root.Str("stateInstance"));
         return MapState(root.Str("stateInstance"));
     }
 }

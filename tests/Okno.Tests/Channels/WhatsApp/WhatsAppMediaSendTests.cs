@@ -106,6 +106,24 @@ public sealed class WhatsAppMediaSendTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GreenApi_NumberOnYellowCard_NothingSentChannelBlocked()
+    {
+        var connector = new GreenApiConnector(new Factory(), new GreenApiPace(TimeProvider.System), TimeProvider.System);
+        var channel = new ChannelContext(Guid.NewGuid(), ChannelKind.WhatsAppGreenApi, "g", new JsonObject
+        {
+            ["idInstance"] = "1101000003", ["apiTokenInstance"] = "tok", ["webhookToken"] = "w", ["apiBaseUrl"] = _sim.GreenApi.BaseUrl,
+        });
+        _sim.GreenApi.SetState("1101000003", "yellowCard");
+
+        var result = await connector.SendAsync(channel, Message("79161234567", "Привет"), default);
+
+        Assert.Equal(DeliveryOutcome.Failed, result.Outcome);
+        Assert.Equal(ChannelStatus.Blocked, result.ChannelStatus);
+        Assert.Contains("yellowCard", result.Reason, StringComparison.Ordinal);
+        Assert.Empty(_sim.GreenApi.CallsTo("sendMessage", "1101000003"));
+    }
+
+    [Fact]
     public async Task Waha_StoredPdf_SentAsBase64FileWithCaption()
     {
         var connector = new WahaConnector(new Factory(), TimeProvider.System);
