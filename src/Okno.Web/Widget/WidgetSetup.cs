@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
@@ -18,7 +17,8 @@ public static class WidgetSetup
         builder.Services.AddRateLimiter(o =>
         {
             var widget = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(ctx => Partition(ctx, "ip:" + (ctx.Connection.RemoteIpAddress ?? IPAddress.None), perIp)),
+                // No remote address only in-process (tests): there the per-visitor limit alone applies.
+                PartitionedRateLimiter.Create<HttpContext, string>(ctx => ctx.Connection.RemoteIpAddress is { } ip ? Partition(ctx, "ip:" + ip, perIp) : RateLimitPartition.GetNoLimiter("")),
                 PartitionedRateLimiter.Create<HttpContext, string>(ctx => VisitorKey(ctx) is { } key ? Partition(ctx, key, perVisitor) : RateLimitPartition.GetNoLimiter("")));
             // Compose with any global limiter configured elsewhere rather than replacing it.
             o.GlobalLimiter = o.GlobalLimiter is null ? widget : PartitionedRateLimiter.CreateChained(o.GlobalLimiter, widget);

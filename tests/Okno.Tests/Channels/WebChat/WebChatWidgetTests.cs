@@ -97,6 +97,20 @@ public abstract class WebChatWidgetTests<TApp>(TApp app) : OknoTest<TApp>(app) w
     }
 
     [SkippableFact]
+    public async Task Events_ForgedToken_401AndUnknownChannel_404()
+    {
+        var kit = await WebChatTestKit.CreateAsync(App);
+        using var client = App.CreateClient();
+
+        var forged = await client.GetAsync($"/api/widget/{kit.ChannelId}/events?token=forged");
+        var unknown = await client.PostAsync($"/api/widget/{Guid.NewGuid()}/session", JsonContent.Create(new JsonObject()));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+    }
+
+    [SkippableFact]
     public async Task PreChat_EmailOfExistingContact_JoinsThatContact()
     {
         var kit = await WebChatTestKit.CreateAsync(App, s => s["preChatForm"] = true);
