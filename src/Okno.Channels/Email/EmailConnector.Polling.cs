@@ -152,11 +152,13 @@ public sealed partial class EmailConnector
             var letters = new List<EmailLetter>();
             foreach (var uid in chunk)
                 if (await ReadLetterAsync(folder, uidValidity, uid, settings, ct) is { } letter) letters.Add(letter);
+            // Subjects first: an operator may answer the moment the letter is committed, and the reply's
+            // "Re:" subject is read from here (a re-read after a failed commit just writes it again).
+            foreach (var letter in letters.Where(l => l.ReplySubject is not null && l.Event.Sender is not null && !l.Event.Quiet))
+                await state.SetAsync(channel.Id, SubjectKey(letter.Event.Sender!.ReplyAddress), letter.ReplySubject!, ct);
             await sink.AcceptAsync(channel.Id, letters.Select(l => l.Event).ToList(), ct);
             // Committed: only now does the cursor move past these letters.
             await state.SetAsync(channel.Id, CursorKey, new Cursor(uidValidity, chunk[^1].Id).ToString(), ct);
-            foreach (var letter in letters.Where(l => l.ReplySubject is not null && l.Event.Sender is not null && !l.Event.Quiet))
-                await state.SetAsync(channel.Id, SubjectKey(letter.Event.Sender!.ReplyAddress), letter.ReplySubject!, ct);
         }
     }
 
