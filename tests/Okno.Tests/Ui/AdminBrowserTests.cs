@@ -60,6 +60,7 @@ public abstract class AdminBrowserTests<TApp>(TApp app) : OknoTest<TApp>(app) wh
         await page.ClickAsync("[data-test=tab-Queue]");
         await page.Locator("[data-test=row]", new() { HasText = tag }).ClickAsync();
         await page.ClickAsync("[data-test=take]");
+        await Expect(page.Locator("[data-test=take]")).ToHaveCountAsync(0);
 
         // "/" searches the scripts; picking one fills in the variables.
         await page.FillAsync("[data-test=reply-text]", "/привет");

@@ -64,6 +64,7 @@ public abstract class InboxBrowserTests<TApp>(TApp app, Xunit.Abstractions.ITest
         await Expect(Row(page, "есть завещание")).ToBeVisibleAsync(new() { Timeout = 1000 });
 
         await page.ClickAsync("[data-test=take]");
+        await Expect(page.Locator("[data-test=take]")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-test=route-select]")).ToHaveValueAsync(kit.ChannelId); // the default route is preselected
         await page.Keyboard.PressAsync("r");
         await page.Keyboard.TypeAsync("Добрый день, Мария! Пришлите, пожалуйста, копию завещания.");
@@ -98,6 +99,7 @@ public abstract class InboxBrowserTests<TApp>(TApp app, Xunit.Abstractions.ITest
         await page.ClickAsync("[data-test=tab-Queue]");
         await Row(page, tag).ClickAsync();
         await page.ClickAsync("[data-test=take]");
+        await Expect(page.Locator("[data-test=take]")).ToHaveCountAsync(0);
         await page.ClickAsync("[data-test=handoff-open]");
         await page.SelectOptionAsync("[data-test=handoff-to]", lawyer.Id.ToString(CultureInfo.InvariantCulture));
         await page.FillAsync("[data-test=handoff-comment]", "Проверьте срок исковой давности");
@@ -174,6 +176,7 @@ public abstract class InboxBrowserTests<TApp>(TApp app, Xunit.Abstractions.ITest
         await page.ClickAsync("[data-test=tab-Queue]");
         await Row(page, tag).ClickAsync();
         await page.ClickAsync("[data-test=take]");
+        await Expect(page.Locator("[data-test=take]")).ToHaveCountAsync(0);
 
         App.Sim.Telegram.FailNext("sendMessage", 403, "Forbidden: bot was blocked by the user");
         await page.FillAsync("[data-test=reply-text]", "Здравствуйте, Глеб! " + tag);
