@@ -35,6 +35,8 @@ public static class CoreServices
         services.AddHostedService(sp => sp.GetRequiredService<IngestWriter>());
         services.AddSingleton<OutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
+        services.AddSingleton<ReturnScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReturnScheduler>());
         return services;
     }
 }

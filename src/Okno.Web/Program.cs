@@ -6,6 +6,7 @@ using Okno.Web.Demo;
 using Okno.Web.Hosting;
 using Okno.Web.Messages;
 using Okno.Web.Realtime;
+using Okno.Web.Ui;
 using Okno.Web.Users;
 using Okno.Web.Webhooks;
 using Okno.Web.Widget;
@@ -18,6 +19,8 @@ builder.AddChannels();
 builder.AddRealtime();
 builder.AddDemo();
 builder.AddWidget();
+builder.AddConversations();
+builder.AddOknoUi();
 
 var app = builder.Build();
 
@@ -35,6 +38,7 @@ app.MapUsers();
 app.MapRealtime();
 app.MapDemo();
 app.MapWidget();
+app.MapOknoUi();
 
 app.PrintWelcomeOnStart();
 await app.RunAsync();

@@ -38,6 +38,8 @@ public sealed class MergeContacts(OknoDbContext db, TimeProvider clock)
         }
         await db.SaveChangesAsync(ct); // resolve first, so the one-open-per-contact index holds at every step
         await db.Messages.Where(m => m.ContactId == otherId).ExecuteUpdateAsync(s => s.SetProperty(m => m.ContactId, survivorId), ct);
+        await db.ContactLabels.Where(l => l.ContactId == otherId).ExecuteUpdateAsync(s => s.SetProperty(l => l.ContactId, survivorId), ct);
+        await db.ContactNotes.Where(n => n.ContactId == otherId).ExecuteUpdateAsync(s => s.SetProperty(n => n.ContactId, survivorId), ct);
 
         survivor.LearnName(other.Name);
         other.MarkMergedInto(survivorId);

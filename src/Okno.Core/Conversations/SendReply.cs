@@ -5,7 +5,11 @@ using Okno.Core.Messages;
 
 namespace Okno.Core.Conversations;
 
-public sealed record ReplyRequest(long ConversationId, string? Text, Guid? ChannelId, long? AuthorId, string? Template = null);
+public sealed record ReplyRequest(long ConversationId, string? Text, Guid? ChannelId, long? AuthorId, string? Template = null,
+    IReadOnlyList<ReplyFile>? Files = null);
+
+/// <summary>A file already in the file store, to go out with a reply.</summary>
+public sealed record ReplyFile(string FileName, string ContentType, long Size, string StorageKey);
 
 /// <summary>A reply is a message row and an outbox row in one transaction; the worker sends it.</summary>
 public sealed class SendReply(OknoDbContext db, ReplyRoutes routes, OutboxSignal signal, EventBus bus, TimeProvider clock)
@@ -15,7 +19,8 @@ public sealed class SendReply(OknoDbContext db, ReplyRoutes routes, OutboxSignal
     public async Task<Message> ExecuteAsync(ReplyRequest request, CancellationToken ct)
     {
         var text = request.Text?.Trim();
-        if (string.IsNullOrEmpty(text) && request.Template is null) throw new DomainException("Пустое сообщение: введите текст.");
+        var files = request.Files ?? [];
+        if (string.IsNullOrEmpty(text) && request.Template is null && files.Count == 0) throw new DomainException("Пустое сообщение: введите текст.");
         if (text is { Length: > MaxTextLength }) throw new DomainException($"Сообщение длиннее {MaxTextLength} символов.");
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == request.ConversationId, ct)
             ?? throw new NotFoundException("Обращение не найдено.");
@@ -28,11 +33,14 @@ public sealed class SendReply(OknoDbContext db, ReplyRoutes routes, OutboxSignal
         if (route.TemplateOnly && request.Template is null) throw new DomainException(route.Reason!);
 
         var now = clock.GetUtcNow();
-        var message = Message.Reply(conversation.Id, conversation.ContactId, route.ChannelId, text, request.AuthorId, now, request.Template);
+        var message = Message.Reply(conversation.Id, conversation.ContactId, route.ChannelId, string.IsNullOrEmpty(text) ? null : text, request.AuthorId, now, request.Template);
+        foreach (var f in files)
+            message.Attachments.Add(new Attachment { FileName = f.FileName, ContentType = f.ContentType, Size = f.Size, StorageKey = f.StorageKey });
         db.Messages.Add(message);
         db.Outbox.Add(new OutboxItem(OutboxKind.Send, message, now));
         if (conversation.Status == ConversationStatus.Resolved) conversation.Reopen();
-        conversation.RecordOutbound(text ?? "Шаблон", now, byStaff: request.AuthorId is not null);
+        var preview = !string.IsNullOrEmpty(text) ? text : files.Count > 0 ? "📎 " + files[0].FileName : "Шаблон";
+        conversation.RecordOutbound(preview.Length > 120 ? preview[..120] : preview, now, byStaff: request.AuthorId is not null);
         await db.SaveChangesAsync(ct);
         signal.Notify();
         bus.Publish(new MessageCreated(conversation.Id, message.Id, conversation.ContactId, "outbound") { AssigneeId = conversation.AssigneeId });

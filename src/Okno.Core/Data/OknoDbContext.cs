@@ -4,6 +4,7 @@ using Okno.Core.Contacts;
 using Okno.Core.Conversations;
 using Okno.Core.Messages;
 using Okno.Core.Operators;
+using Okno.Core.Scripts;
 
 namespace Okno.Core.Data;
 
@@ -22,6 +23,10 @@ public sealed class OknoDbContext(DbContextOptions<OknoDbContext> options) : DbC
     public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
     public DbSet<User> Users => Set<User>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Script> Scripts => Set<Script>();
+    public DbSet<NotTargetReason> NotTargetReasons => Set<NotTargetReason>();
+    public DbSet<ContactLabel> ContactLabels => Set<ContactLabel>();
+    public DbSet<ContactNote> ContactNotes => Set<ContactNote>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -168,6 +168,32 @@ namespace Okno.Migrations.Sqlite.Migrations
                     b.ToTable("Identities");
                 });
 
+            modelBuilder.Entity("Okno.Core.Contacts.ContactLabel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("Text");
+
+                    b.ToTable("ContactLabels");
+                });
+
             modelBuilder.Entity("Okno.Core.Contacts.ContactMerge", b =>
                 {
                     b.Property<long>("Id")
@@ -193,6 +219,33 @@ namespace Okno.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("ContactMerges");
+                });
+
+            modelBuilder.Entity("Okno.Core.Contacts.ContactNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("ContactNotes");
                 });
 
             modelBuilder.Entity("Okno.Core.Conversations.Conversation", b =>
@@ -281,6 +334,28 @@ namespace Okno.Migrations.Sqlite.Migrations
                     b.HasIndex("AssigneeId", "Status", "LastMessageAt");
 
                     b.ToTable("Conversations");
+                });
+
+            modelBuilder.Entity("Okno.Core.Conversations.NotTargetReason", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("NotTargetReasons");
                 });
 
             modelBuilder.Entity("Okno.Core.Messages.Attachment", b =>
@@ -525,6 +600,30 @@ namespace Okno.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Users");
+                });
+
+            modelBuilder.Entity("Okno.Core.Scripts.Script", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Scripts");
                 });
 
             modelBuilder.Entity("Okno.Core.Contacts.ContactIdentity", b =>

@@ -32,22 +32,28 @@ public static class AuthEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SignInAsync(SignInRequest request, HttpContext ctx, OknoDbContext db, TimeProvider clock)
     {
-        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
-            return TypedResults.Problem("Введите e-mail и пароль.", statusCode: 400);
-        var email = request.Email.Trim().ToLowerInvariant();
+        var (status, error) = await TrySignInAsync(request.Email, request.Password, ctx, db, clock);
+        return error is null ? TypedResults.NoContent() : TypedResults.Problem(error, statusCode: status);
+    }
+
+    /// <summary>Checks the password (with lock-out) and issues the cookie. Returns an HTTP status and a Russian error, or no error.</summary>
+    public static async Task<(int Status, string? Error)> TrySignInAsync(string? emailInput, string? password, HttpContext ctx, OknoDbContext db, TimeProvider clock)
+    {
+        if (string.IsNullOrWhiteSpace(emailInput) || string.IsNullOrEmpty(password)) return (400, "Введите e-mail и пароль.");
+        var email = emailInput.Trim().ToLowerInvariant();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email);
         var now = clock.GetUtcNow();
         if (user is not null && user.IsLockedOut(now))
-            return TypedResults.Problem("Слишком много неверных попыток. Вход временно заблокирован, попробуйте позже.", statusCode: 429);
-        if (user is null || !user.IsActive || !Passwords.Verify(user, request.Password))
+            return (429, "Слишком много неверных попыток. Вход временно заблокирован, попробуйте позже.");
+        if (user is null || !user.IsActive || !Passwords.Verify(user, password))
         {
             if (user is not null) { user.RecordFailedSignIn(now); await db.SaveChangesAsync(); }
-            return TypedResults.Problem("Неверный e-mail или пароль.", statusCode: 401);
+            return (401, "Неверный e-mail или пароль.");
         }
         user.RecordSignIn();
         await db.SaveChangesAsync();
         await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, CurrentUser.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme));
-        return TypedResults.NoContent();
+        return (204, null);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(PasswordChange request, HttpContext ctx, OknoDbContext db)

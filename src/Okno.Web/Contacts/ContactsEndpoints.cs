@@ -26,7 +26,7 @@ public static class ContactsEndpoints
     }
 
     /// <summary>Phones are masked for roles that must not see them — in every response, not just the UI.</summary>
-    public static ContactDto Dto(Contact c, IEnumerable<ContactIdentity> identities, CurrentUser user) => new(c.Id, c.Name,
+    public static ContactDto Dto(Contact c, IEnumerable<ContactIdentity> identities, CurrentUser user) => new(c.Id, Masking.Text(c.Name, user),
         identities.Select(i => new IdentityDto(IdentityKindNames.ToWire(i.Kind),
             i.Kind == IdentityKind.Phone && !user.SeesPhones ? PhoneMask.Mask(i.Value) : i.Value)).ToList(), c.CreatedAt);
 
@@ -58,7 +58,7 @@ public static class ContactsEndpoints
         var take = Math.Clamp(limit ?? 1000, 1, 5000);
         var messages = await db.Messages.AsNoTracking().Include(m => m.Attachments)
             .Where(m => m.ContactId == id && m.Id > (afterId ?? 0)).OrderBy(m => m.Id).Take(take).ToListAsync();
-        return TypedResults.Ok(new ItemsOf<MessageDto>(messages.Select(MessageDto.From).ToList()));
+        return TypedResults.Ok(new ItemsOf<MessageDto>(messages.Select(m => MessageDto.From(m, user)).ToList()));
     }
 
     private static async Task<Results<Ok<ContactMerge>, NotFound>> MergeAsync(long id, MergeBody body, HttpContext ctx, MergeContacts merge)

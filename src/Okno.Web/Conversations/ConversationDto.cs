@@ -7,9 +7,10 @@ public sealed record ConversationDto(long Id, long ContactId, string? ContactNam
     DateTimeOffset LastMessageAt, string? LastMessagePreview, int UnreadCount, long? HandedOffById, DateTimeOffset? ReturnBy,
     string? HandOffComment, DateTimeOffset? SnoozedUntil, bool? IsTarget, string? NotTargetReason)
 {
-    public static ConversationDto From(Conversation c, string? contactName) => new(c.Id, c.ContactId, contactName,
-        c.Status.ToString().ToLowerInvariant(), c.AssigneeId, c.SourceChannelAccountId, c.SourceDetails, c.CreatedAt,
-        c.FirstResponseAt, c.ResolvedAt, c.LastMessageAt, c.LastMessagePreview, c.UnreadCount, c.HandedOffById, c.ReturnBy,
+    /// <summary>The row as this user may see it: phones in the name and the preview are masked unless the role sees phones.</summary>
+    public static ConversationDto From(Conversation c, string? contactName, Auth.CurrentUser user) => new(c.Id, c.ContactId,
+        Masking.Text(contactName, user), c.Status.ToString().ToLowerInvariant(), c.AssigneeId, c.SourceChannelAccountId, c.SourceDetails, c.CreatedAt,
+        c.FirstResponseAt, c.ResolvedAt, c.LastMessageAt, Masking.Text(c.LastMessagePreview, user), c.UnreadCount, c.HandedOffById, c.ReturnBy,
         c.HandOffComment, c.SnoozedUntil, c.IsTarget, c.NotTargetReason);
 }
 

@@ -52,7 +52,7 @@ public static partial class ConversationsEndpoints
         var rows = await query.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id).Take(limit + 1)
             .Select(c => new { Conversation = c, ContactName = db.Contacts.Where(x => x.Id == c.ContactId).Select(x => x.Name).FirstOrDefault() })
             .ToListAsync();
-        var items = rows.Take(limit).Select(r => ConversationDto.From(r.Conversation, r.ContactName)).ToList();
+        var items = rows.Take(limit).Select(r => ConversationDto.From(r.Conversation, r.ContactName, user)).ToList();
         var next = rows.Count > limit ? Cursor(items[^1].LastMessageAt, items[^1].Id) : null;
         return TypedResults.Ok(new ConversationPage(items, next));
     }
@@ -62,7 +62,7 @@ public static partial class ConversationsEndpoints
         var c = await VisibleAsync(id, ctx, db);
         if (c is null) return TypedResults.NotFound();
         var name = await db.Contacts.Where(x => x.Id == c.ContactId).Select(x => x.Name).FirstOrDefaultAsync();
-        return TypedResults.Ok(ConversationDto.From(c, name));
+        return TypedResults.Ok(ConversationDto.From(c, name, CurrentUser.From(ctx.User)));
     }
 
     private static async Task<Results<Ok<ItemsOf<MessageDto>>, NotFound>> MessagesAsync(long id, HttpContext ctx, OknoDbContext db)
@@ -70,7 +70,8 @@ public static partial class ConversationsEndpoints
         if (await VisibleAsync(id, ctx, db) is null) return TypedResults.NotFound();
         var messages = await db.Messages.AsNoTracking().Include(m => m.Attachments)
             .Where(m => m.ConversationId == id).OrderBy(m => m.Id).ToListAsync();
-        return TypedResults.Ok(new ItemsOf<MessageDto>(messages.Select(MessageDto.From).ToList()));
+        var user = CurrentUser.From(ctx.User);
+        return TypedResults.Ok(new ItemsOf<MessageDto>(messages.Select(m => MessageDto.From(m, user)).ToList()));
     }
 
     private static async Task<Results<Accepted<ReplyAccepted>, NotFound>> ReplyAsync(long id, ReplyBody body, HttpContext ctx, OknoDbContext db, SendReply send)

@@ -7,8 +7,9 @@ public sealed record AttachmentDto(long Id, string FileName, string ContentType,
 public sealed record MessageDto(long Id, long ConversationId, string Direction, string Kind, string? Text, Guid? ChannelId, string? ExternalId,
     string Status, string? Error, long? AuthorId, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, IReadOnlyList<AttachmentDto> Attachments)
 {
-    public static MessageDto From(Message m) => new(m.Id, m.ConversationId, m.Direction.ToString().ToLowerInvariant(), m.Kind.ToString().ToLowerInvariant(),
-        m.Text, m.ChannelAccountId, m.ExternalId, m.Status.ToString().ToLowerInvariant(), m.Error, m.AuthorId, m.CreatedAt, m.SentAt,
+    /// <summary>The message as this user may see it: phones in the text are masked unless the role sees phones.</summary>
+    public static MessageDto From(Message m, Auth.CurrentUser user) => new(m.Id, m.ConversationId, m.Direction.ToString().ToLowerInvariant(), m.Kind.ToString().ToLowerInvariant(),
+        Conversations.Masking.Text(m.Text, user), m.ChannelAccountId, m.ExternalId, m.Status.ToString().ToLowerInvariant(), m.Error, m.AuthorId, m.CreatedAt, m.SentAt,
         m.Attachments.Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size,
             a.StorageKey is null ? null : $"/api/v1/attachments/{a.Id}")).ToList());
 }

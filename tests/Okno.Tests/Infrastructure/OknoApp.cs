@@ -134,8 +134,12 @@ public abstract class OknoApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>Runs before the host stops (e.g. to close a browser).</summary>
+    protected virtual Task BeforeDisposeAsync() => Task.CompletedTask;
+
     async Task IAsyncLifetime.DisposeAsync()
     {
+        await BeforeDisposeAsync();
         await base.DisposeAsync();
         await Sim.DisposeAsync();
         await DropPostgresDatabaseAsync();

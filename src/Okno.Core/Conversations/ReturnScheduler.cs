@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Okno.Core.Data;
+using Okno.Core.Events;
+
+namespace Okno.Core.Conversations;
+
+/// <summary>
+/// Every second: gives handed-off requests back to whoever handed them off when their "return by" time comes
+/// (both people are told), and wakes snoozed requests whose time has come.
+/// </summary>
+public sealed class ReturnScheduler(IServiceScopeFactory scopes, EventBus bus, TimeProvider clock, ILogger<ReturnScheduler> log) : BackgroundService
+{
+    public static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+    private const int Batch = 100;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+                await Task.Delay(Tick, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                log.LogError(ex, "Return scheduler pass failed");
+                await Task.Delay(Tick, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>One pass. Returns how many requests it returned or woke.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OknoDbContext>();
+        var now = clock.GetUtcNow();
+        var due = await db.Conversations.Where(c => c.HandedOffById != null && c.ReturnBy != null && c.ReturnBy <= now)
+            .OrderBy(c => c.ReturnBy).Take(Batch).ToListAsync(ct);
+        var sleeping = await db.Conversations.Where(c => c.Status == ConversationStatus.Snoozed && c.SnoozedUntil != null && c.SnoozedUntil <= now)
+            .OrderBy(c => c.SnoozedUntil).Take(Batch).ToListAsync(ct);
+        if (due.Count == 0 && sleeping.Count == 0) return 0;
+
+        var events = new List<OknoEvent>();
+        foreach (var c in due)
+        {
+            var holder = c.AssigneeId;
+            var back = c.ReturnToSender();
+            events.Add(new ConversationUpdated(c.Id, "returned") { AssigneeId = back });
+            events.Add(new UserNotified(back, $"Обращение №{c.Id} вернулось к вам: истёк срок возврата.", c.Id));
+            if (holder is { } h && h != back)
+                events.Add(new UserNotified(h, $"Обращение №{c.Id} возвращено передавшему: истёк срок возврата.", c.Id));
+        }
+        foreach (var c in sleeping)
+        {
+            c.Wake();
+            events.Add(new ConversationUpdated(c.Id, "woken") { AssigneeId = c.AssigneeId });
+            if (c.AssigneeId is { } a) events.Add(new UserNotified(a, $"Отложенное обращение №{c.Id} снова в работе.", c.Id));
+        }
+        await db.SaveChangesAsync(ct);
+        bus.PublishAll(events);
+        return due.Count + sleeping.Count;
+    }
+}

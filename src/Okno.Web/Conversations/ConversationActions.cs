@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Core;
+using Okno.Core.Conversations;
+using Okno.Core.Data;
+using Okno.Core.Events;
+using Okno.Core.Messages;
+using Okno.Core.Operators;
+using Okno.Web.Auth;
+
+namespace Okno.Web.Conversations;
+
+/// <summary>
+/// What staff do to a request (take, assign, hand off, return, resolve, snooze, notes, retry): one implementation
+/// shared by the REST API and the web app. Each call saves, then tells everyone through the event bus.
+/// </summary>
+public sealed class ConversationActions(OknoDbContext db, EventBus bus, TimeProvider clock, OutboxSignal signal)
+{
+    /// <summary>The conversation, if this user may see it (lawyers: only what is assigned or was handed off by them).</summary>
+    public async Task<Conversation?> VisibleAsync(long id, CurrentUser user, bool track = false)
+    {
+        var query = track ? db.Conversations : db.Conversations.AsNoTracking();
+        var c = await query.FirstOrDefaultAsync(x => x.Id == id);
+        return c is not null && (user.Role.SeesAllConversations() || c.AssigneeId == user.Id || c.HandedOffById == user.Id) ? c : null;
+    }
+
+    public async Task<Conversation?> ApplyAsync(long id, CurrentUser me, Action<Conversation, DateTimeOffset> act, string change,
+        long? notify = null, string? notice = null)
+    {
+        var c = await VisibleAsync(id, me, track: true);
+        if (c is null) return null;
+        act(c, clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        bus.Publish(new ConversationUpdated(c.Id, change) { AssigneeId = c.AssigneeId });
+        var target = notify ?? (change == "returned" ? c.AssigneeId : null);
+        if (target is { } userId && userId != me.Id && notice is not null) bus.Publish(new UserNotified(userId, notice, c.Id));
+        return c;
+    }
+
+    public Task<Conversation?> TakeAsync(long id, CurrentUser me) => ApplyAsync(id, me, (c, _) => c.Assign(me.Id), "assigned");
+
+    public Task<Conversation?> AssignAsync(long id, CurrentUser me, long? userId) =>
+        ApplyAsync(id, me, (c, _) => c.Assign(userId), "assigned", notify: userId, notice: $"Вам назначено обращение №{id}.");
+
+    public Task<Conversation?> HandOffAsync(long id, CurrentUser me, long toUserId, string? comment, DateTimeOffset? returnBy) =>
+        ApplyAsync(id, me, (c, now) => c.HandOff(me.Id, toUserId, comment, returnBy?.ToUniversalTime(), now), "handedOff",
+            notify: toUserId, notice: "Вам передано обращение" + (comment is { Length: > 0 } ? ": " + comment : "."));
+
+    public Task<Conversation?> ReturnAsync(long id, CurrentUser me) =>
+        ApplyAsync(id, me, (c, _) => c.ReturnToSender(), "returned", notice: "Обращение возвращено вам.");
+
+    public Task<Conversation?> ResolveAsync(long id, CurrentUser me) => ApplyAsync(id, me, (c, now) => c.Resolve(now), "resolved");
+
+    public async Task<Conversation?> ReopenAsync(long id, CurrentUser me)
+    {
+        var c = await VisibleAsync(id, me);
+        if (c is not null && c.Status == ConversationStatus.Resolved &&
+            await db.Conversations.AnyAsync(x => x.ContactId == c.ContactId && x.Status != ConversationStatus.Resolved))
+            throw new DomainException("У клиента уже есть открытое обращение.");
+        return await ApplyAsync(id, me, (x, _) => x.Reopen(), "reopened");
+    }
+
+    public Task<Conversation?> SnoozeAsync(long id, CurrentUser me, DateTimeOffset until) =>
+        ApplyAsync(id, me, (c, now) => c.Snooze(until.ToUniversalTime(), now), "snoozed");
+
+    public Task<Conversation?> TargetAsync(long id, CurrentUser me, bool isTarget, string? reason) =>
+        ApplyAsync(id, me, (c, _) => c.MarkTarget(isTarget, reason), "target");
+
+    public Task<Conversation?> ReadAsync(long id, CurrentUser me) => ApplyAsync(id, me, (c, _) => c.MarkRead(), "read");
+
+    /// <summary>An internal note; every colleague @mentioned in it is notified.</summary>
+    public async Task<Message?> AddNoteAsync(long id, CurrentUser me, string? text)
+    {
+        var c = await VisibleAsync(id, me);
+        if (c is null) return null;
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 10_000) throw new DomainException("Заметка пуста или длиннее 10 000 символов.");
+        var note = Message.Note(c.Id, c.ContactId, text.Trim(), me.Id, clock.GetUtcNow());
+        db.Messages.Add(note);
+        await db.SaveChangesAsync();
+        bus.Publish(new MessageCreated(c.Id, note.Id, c.ContactId, "outbound") { AssigneeId = c.AssigneeId });
+        var users = await db.Users.AsNoTracking().Where(u => u.IsActive && u.Id != me.Id).Select(u => new { u.Id, u.Name, u.Email }).ToListAsync();
+        foreach (var u in users.Where(u => Mentions.Contains(note.Text!, u.Name, u.Email)))
+            bus.Publish(new UserNotified(u.Id, $"{me.Name} упомянул(а) вас в заметке к обращению №{c.Id}.", c.Id));
+        return note;
+    }
+
+    public async Task<Message?> RetryAsync(long id, long messageId, CurrentUser me)
+    {
+        if (await VisibleAsync(id, me) is null) return null;
+        var message = await db.Messages.FirstOrDefaultAsync(m => m.Id == messageId && m.ConversationId == id);
+        if (message is null) return null;
+        message.Requeue();
+        db.Outbox.Add(new OutboxItem(OutboxKind.Send, message, clock.GetUtcNow()));
+        await db.SaveChangesAsync();
+        signal.Notify();
+        bus.Publish(new MessageStatusChanged(id, message.Id, message.Status, null));
+        return message;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Core.Contacts;
+using Okno.Core.Data;
+using Okno.Web.Auth;
+using Okno.Web.Conversations;
+
+namespace Okno.Web.Ui;
+
+/// <summary>Loads one conversation with the contact's history across channels and conversations.</summary>
+public sealed class ConversationQueries(OknoDbContext db, ConversationActions actions)
+{
+    public const int HistoryLimit = 500;
+
+    public async Task<ConversationDetail?> LoadAsync(long id, CurrentUser me)
+    {
+        var c = await actions.VisibleAsync(id, me);
+        if (c is null) return null;
+        var contact = await db.Contacts.AsNoTracking().FirstAsync(x => x.Id == c.ContactId);
+        var identities = await db.Identities.AsNoTracking().Where(i => i.ContactId == c.ContactId).OrderBy(i => i.Id).ToListAsync();
+        var messages = await db.Messages.AsNoTracking().Include(m => m.Attachments).Where(m => m.ContactId == c.ContactId)
+            .OrderByDescending(m => m.Id).Take(HistoryLimit).ToListAsync();
+        messages.Reverse();
+        var accountIds = messages.Where(m => m.ChannelAccountId != null).Select(m => m.ChannelAccountId!.Value).Distinct().ToList();
+        var accounts = await db.ChannelAccounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id);
+        var userIds = messages.Where(m => m.AuthorId != null).Select(m => m.AuthorId!.Value)
+            .Concat(new[] { c.AssigneeId, c.HandedOffById }.Where(x => x != null).Select(x => x!.Value)).Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
+        var past = await db.Conversations.AsNoTracking().Where(x => x.ContactId == c.ContactId).OrderByDescending(x => x.Id)
+            .Select(x => new PastConversation(x.Id, x.Status, x.CreatedAt, x.ResolvedAt, x.LastMessagePreview)).ToListAsync();
+
+        var labels = await db.ContactLabels.AsNoTracking().Where(l => l.ContactId == c.ContactId).OrderBy(l => l.Text).Select(l => new { l.Id, l.Text }).ToListAsync();
+        var notes = await db.ContactNotes.AsNoTracking().Where(n => n.ContactId == c.ContactId).OrderByDescending(n => n.Id).Take(50)
+            .Select(n => new { n.Id, n.Text, n.CreatedAt, Author = db.Users.Where(u => u.Id == n.AuthorId).Select(u => u.Name).FirstOrDefault() }).ToListAsync();
+        var card = new ContactCardData(contact.Id, Masking.Text(contact.Name, me),
+            identities.Select(i => (ChannelBadge.Title(i.Kind), i.Kind == IdentityKind.Phone && !me.SeesPhones ? PhoneMask.Mask(i.Value) : i.Value)).ToList(),
+            contact.CreatedAt, labels.DistinctBy(l => l.Text).Select(l => (l.Id, l.Text)).ToList(),
+            notes.Select(n => new ContactNoteView(n.Id, Masking.Text(n.Text, me)!, n.Author, n.CreatedAt)).ToList());
+        var history = messages.Select(m =>
+        {
+            var account = m.ChannelAccountId is { } a && accounts.TryGetValue(a, out var acc) ? acc : null;
+            return new HistoryItem(m.Id, m.ConversationId, m.Direction, m.Kind, Masking.Text(m.Text, me), account?.Kind, account?.Name,
+                m.Status, m.Error, m.AuthorId is { } u ? users.GetValueOrDefault(u) : null,
+                m.Direction == Okno.Core.Messages.MessageDirection.Inbound ? m.SentAt ?? m.CreatedAt : m.CreatedAt, m.Attachments);
+        }).ToList();
+        return new ConversationDetail(c, card, history, past.Select(p => p with { Preview = Masking.Text(p.Preview, me) }).ToList(),
+            c.AssigneeId is { } aid ? users.GetValueOrDefault(aid) : null, c.HandedOffById is { } hid ? users.GetValueOrDefault(hid) : null);
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Core.Channels;
+using Okno.Core.Contacts;
+using Okno.Core.Conversations;
+using Okno.Core.Data;
+using Okno.Core.Operators;
+using Okno.Web.Auth;
+using Okno.Web.Conversations;
+
+namespace Okno.Web.Ui;
+
+/// <summary>The inbox list and its counters, with the same visibility rules as the REST API.</summary>
+public sealed class InboxQueries(OknoDbContext db)
+{
+    public const int Limit = 100;
+
+    public async Task<IReadOnlyList<InboxRow>> ListAsync(CurrentUser me, InboxTab tab, StatusFilter status, Guid? channel, string? search)
+    {
+        var q = Visible(me);
+        q = tab switch
+        {
+            InboxTab.Mine => q.Where(c => c.AssigneeId == me.Id),
+            InboxTab.Queue => q.Where(c => c.AssigneeId == null),
+            InboxTab.HandedToMe => q.Where(c => c.AssigneeId == me.Id && c.HandedOffById != null),
+            _ => q,
+        };
+        q = status switch
+        {
+            StatusFilter.Active => q.Where(c => c.Status == ConversationStatus.Open || c.Status == ConversationStatus.Pending),
+            StatusFilter.Snoozed => q.Where(c => c.Status == ConversationStatus.Snoozed),
+            StatusFilter.Resolved => q.Where(c => c.Status == ConversationStatus.Resolved),
+            _ => q,
+        };
+        if (channel is { } ch) q = q.Where(c => db.Messages.Any(m => m.ConversationId == c.Id && m.ChannelAccountId == ch));
+        if (search?.Trim() is { Length: > 0 } s)
+        {
+            var like = "%" + s.ToLowerInvariant() + "%";
+            var digits = new string(s.Where(char.IsAsciiDigit).ToArray());
+            var byValue = me.SeesPhones && digits.Length >= 4
+                ? db.Identities.Where(i => i.Value.Contains(digits)).Select(i => i.ContactId)
+                : db.Identities.Where(i => i.Kind != IdentityKind.Phone && EF.Functions.Like(i.Value.ToLower(), like)).Select(i => i.ContactId);
+            q = q.Where(c => db.Contacts.Any(x => x.Id == c.ContactId && x.Name != null && EF.Functions.Like(x.Name.ToLower(), like)) || byValue.Contains(c.ContactId));
+        }
+        q = tab == InboxTab.Queue ? q.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id) : q.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id);
+        var rows = await q.Take(Limit).Select(c => new
+        {
+            C = c,
+            Name = db.Contacts.Where(x => x.Id == c.ContactId).Select(x => x.Name).FirstOrDefault(),
+            Assignee = db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.Name).FirstOrDefault(),
+        }).ToListAsync();
+        var kinds = await KindsAsync(rows.Select(r => r.C.Id).ToList());
+        return rows.Select(r => new InboxRow(r.C.Id, r.C.ContactId, Masking.Text(r.Name, me) ?? $"Клиент №{r.C.ContactId}",
+            kinds.GetValueOrDefault(r.C.Id, []), Masking.Text(r.C.LastMessagePreview, me), r.C.LastMessageAt,
+            r.C.UnreadCount > 0 ? r.C.LastInboundAt ?? r.C.LastMessageAt : null, r.C.UnreadCount, r.C.Status, r.C.AssigneeId,
+            r.Assignee, r.C.HandedOffById != null, r.C.ReturnBy)).ToList();
+    }
+
+    /// <summary>Open requests per tab, and the unread messages in mine (for the tab title).</summary>
+    public async Task<(Dictionary<InboxTab, int> Counts, int MyUnread)> CountsAsync(CurrentUser me)
+    {
+        var active = Visible(me).Where(c => c.Status == ConversationStatus.Open || c.Status == ConversationStatus.Pending);
+        var counts = new Dictionary<InboxTab, int>
+        {
+            [InboxTab.Mine] = await active.CountAsync(c => c.AssigneeId == me.Id),
+            [InboxTab.Queue] = await active.CountAsync(c => c.AssigneeId == null),
+            [InboxTab.HandedToMe] = await active.CountAsync(c => c.AssigneeId == me.Id && c.HandedOffById != null),
+        };
+        var unread = await active.Where(c => c.AssigneeId == me.Id).SumAsync(c => c.UnreadCount);
+        return (counts, unread);
+    }
+
+    private IQueryable<Conversation> Visible(CurrentUser me)
+    {
+        var q = db.Conversations.AsNoTracking();
+        return me.Role.SeesAllConversations() ? q : q.Where(c => c.AssigneeId == me.Id || c.HandedOffById == me.Id);
+    }
+
+    private async Task<Dictionary<long, List<ChannelKind>>> KindsAsync(List<long> ids)
+    {
+        if (ids.Count == 0) return [];
+        var pairs = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.ConversationId) && m.ChannelAccountId != null)
+            .Select(m => new { m.ConversationId, m.ChannelAccountId }).Distinct().ToListAsync();
+        var accountIds = pairs.Select(p => p.ChannelAccountId!.Value).Distinct().ToList();
+        var accounts = await db.ChannelAccounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Kind);
+        return pairs.GroupBy(p => p.ConversationId).ToDictionary(g => g.Key,
+            g => g.Select(p => accounts.TryGetValue(p.ChannelAccountId!.Value, out var k) ? k : ChannelKind.Telegram).Distinct().ToList());
+    }
+}

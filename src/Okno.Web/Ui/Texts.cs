@@ -1,0 +1,70 @@
+namespace Okno.Web.Ui;
+
+/// <summary>The interface strings: Russian first, English second. A missing key shows itself, never crashes.</summary>
+public sealed class Texts
+{
+    private static readonly Dictionary<string, (string Ru, string En)> All = new(StringComparer.Ordinal)
+    {
+        ["inbox"] = ("Входящие", "Inbox"), ["channels"] = ("Каналы", "Channels"), ["users"] = ("Сотрудники", "Users"),
+        ["scripts"] = ("Скрипты", "Scripts"), ["reasons"] = ("Причины «не целевое»", "Not-target reasons"),
+        ["sound"] = ("Звук и уведомления", "Sound and notifications"), ["account"] = ("Профиль", "Account"),
+        ["tabMine"] = ("Мои", "Mine"), ["tabQueue"] = ("Очередь", "Queue"), ["tabAll"] = ("Все", "All"), ["tabHandedToMe"] = ("Переданные мне", "Handed to me"),
+        ["statusActive"] = ("Открытые", "Open"), ["statusSnoozed"] = ("Отложенные", "Snoozed"), ["statusResolved"] = ("Закрытые", "Resolved"), ["statusAny"] = ("Все статусы", "Any status"),
+        ["stOpen"] = ("Открыто", "Open"), ["stPending"] = ("Ожидает", "Pending"), ["stSnoozed"] = ("Отложено", "Snoozed"), ["stResolved"] = ("Закрыто", "Resolved"),
+        ["allChannels"] = ("Все каналы", "All channels"), ["search"] = ("Поиск по имени или адресу", "Search by name or address"),
+        ["noConversations"] = ("Здесь пока пусто", "Nothing here yet"), ["waiting"] = ("Ждёт ответа", "Waiting for a reply"),
+        ["handedOff"] = ("Передано", "Handed off"), ["until"] = ("до", "until"),
+        ["pickConversation"] = ("Выберите обращение слева", "Pick a conversation on the left"),
+        ["keysHint"] = ("j/k или ↑/↓ — по списку, Enter — открыть, r — ответить, Ctrl+Enter — отправить, e — закрыть", "j/k or ↑/↓ to move, Enter to open, r to reply, Ctrl+Enter to send, e to resolve"),
+        ["client"] = ("Клиент", "Client"), ["assignee"] = ("Ответственный", "Assignee"), ["unassigned"] = ("В очереди", "Unassigned"),
+        ["target"] = ("Целевое", "Target"), ["notTarget"] = ("Не целевое", "Not target"),
+        ["handedBy"] = ("Передано от", "Handed off by"), ["returnBy"] = ("вернуть до", "return by"), ["returnNow"] = ("Вернуть сейчас", "Return now"),
+        ["pastConversation"] = ("Обращение", "Conversation"), ["messagesShort"] = ("сообщ.", "msgs"), ["notFound"] = ("Обращение не найдено или недоступно.", "Conversation not found or not available."),
+        ["note"] = ("Заметка", "Note"), ["downloading"] = ("загружается…", "downloading…"), ["retry"] = ("Повторить", "Retry"),
+        ["msgPending"] = ("отправляется", "sending"), ["msgSent"] = ("отправлено", "sent"), ["msgDelivered"] = ("доставлено", "delivered"),
+        ["msgRead"] = ("прочитано", "read"), ["msgFailed"] = ("не отправлено", "failed"),
+        ["take"] = ("Взять", "Take"), ["handOff"] = ("Передать", "Hand off"), ["reopen"] = ("Открыть снова", "Reopen"), ["resolve"] = ("Закрыть", "Resolve"),
+        ["handOffTo"] = ("Кому", "To"), ["comment"] = ("Комментарий", "Comment"), ["returnByOptional"] = ("Вернуть до (необязательно)", "Return by (optional)"),
+        ["tomorrow"] = ("завтра", "tomorrow"), ["cancel"] = ("Отмена", "Cancel"), ["assignTo"] = ("Назначить", "Assign"), ["toQueue"] = ("В очередь", "To the queue"),
+        ["snooze"] = ("Отложить", "Snooze"), ["pickReason"] = ("Причина…", "Reason…"),
+        ["roleAdmin"] = ("администратор", "admin"), ["roleSupervisor"] = ("руководитель", "supervisor"), ["roleOperator"] = ("оператор", "operator"), ["roleLawyer"] = ("юрист", "lawyer"),
+        ["reply"] = ("Ответ", "Reply"), ["via"] = ("Через", "Via"), ["default"] = ("по умолчанию", "default"),
+        ["noteHint"] = ("Видна только сотрудникам. @Имя — уведомить коллегу.", "Staff only. @Name notifies a colleague."),
+        ["templateName"] = ("Шаблон: имя | параметр 1 | параметр 2", "Template: name | param 1 | param 2"),
+        ["notePlaceholder"] = ("Внутренняя заметка…", "Internal note…"), ["replyPlaceholder"] = ("Напишите ответ клиенту…", "Write a reply…"),
+        ["send"] = ("Отправить", "Send"), ["addNote"] = ("Добавить заметку", "Add note"),
+        ["save"] = ("Сохранить", "Save"), ["rename"] = ("Переименовать", "Rename"), ["clientSince"] = ("Клиент с", "Client since"),
+        ["identities"] = ("Адреса", "Identities"), ["phonesHidden"] = ("Номера телефонов скрыты для вашей роли.", "Phone numbers are hidden for your role."),
+        ["conversations"] = ("Обращения", "Conversations"), ["merge"] = ("Объединить", "Merge"), ["otherContactId"] = ("№ другого клиента", "Other client's id"),
+        ["merged"] = ("Клиенты объединены.", "Contacts merged."),
+        ["signInTitle"] = ("Вход в Окно", "Sign in to Okno"), ["signInHint"] = ("Все обращения клиентов — в одном окне.", "Every client conversation in one window."),
+        ["password"] = ("Пароль", "Password"), ["signIn"] = ("Войти", "Sign in"), ["signOut"] = ("Выйти", "Sign out"),
+        ["changePassword"] = ("Сменить пароль", "Change password"), ["currentPassword"] = ("Текущий пароль", "Current password"),
+        ["newPassword"] = ("Новый пароль", "New password"), ["passwordChanged"] = ("Пароль изменён.", "Password changed."),
+        ["invite"] = ("Пригласить сотрудника", "Invite a colleague"), ["name"] = ("Имя", "Name"), ["role"] = ("Роль", "Role"), ["team"] = ("Команда", "Team"),
+        ["create"] = ("Добавить", "Add"), ["deactivate"] = ("Отключить", "Deactivate"), ["activate"] = ("Включить", "Activate"),
+        ["kind"] = ("Тип", "Kind"), ["status"] = ("Состояние", "Status"), ["copy"] = ("Копировать", "Copy"), ["edit"] = ("Изменить", "Edit"), ["delete"] = ("Удалить", "Delete"),
+        ["addChannel"] = ("Подключить канал", "Connect a channel"), ["editChannel"] = ("Изменить канал", "Edit channel"), ["settings"] = ("Настройки", "Settings"),
+        ["badJson"] = ("Настройки должны быть корректным JSON.", "Settings must be valid JSON."),
+        ["chs_connected"] = ("подключён", "connected"), ["chs_needs_attention"] = ("требует внимания", "needs attention"),
+        ["chs_blocked"] = ("заблокирован", "blocked"), ["chs_disconnected"] = ("отключён", "disconnected"),
+        ["scriptsHint"] = ("Переменные: {client_name} — имя клиента, {operator_name} — имя оператора. В ответе наберите / для поиска.", "Variables: {client_name}, {operator_name}. Type / in the reply box to search."),
+        ["title"] = ("Название", "Title"), ["text"] = ("Текст", "Text"),
+        ["reasonsHint"] = ("Из этого списка оператор выбирает, почему обращение не целевое.", "Operators pick from this list why a request is not a target."),
+        ["newReason"] = ("Новая причина", "New reason"),
+        ["newRequest"] = ("Новое обращение", "New request"), ["newMessage"] = ("Новое сообщение", "New message"),
+        ["labels"] = ("Метки", "Labels"), ["label"] = ("метка", "label"), ["clientNotes"] = ("Заметки о клиенте", "Notes about the client"),
+        ["clientNotePlaceholder"] = ("Что важно знать о клиенте…", "What to know about this client…"),
+        ["attach"] = ("Файл", "File"),
+        ["now"] = ("сейчас", "now"), ["min"] = ("мин", "min"), ["h"] = ("ч", "h"), ["d"] = ("дн", "d"),
+    };
+
+    private static readonly Texts Ru = new(false), En = new(true);
+    private readonly bool _en;
+
+    private Texts(bool en) => _en = en;
+
+    public static Texts For(string lang) => lang == "en" ? En : Ru;
+
+    public string this[string key] => All.TryGetValue(key, out var t) ? (_en ? t.En : t.Ru) : key;
+}
