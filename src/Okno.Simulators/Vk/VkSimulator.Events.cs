@@ -23,7 +23,7 @@ public sealed partial class VkSimulator
         new() { ["type"] = "confirmation", ["group_id"] = groupId, ["secret"] = _communities[groupId].Secret };
 
     /// <summary>The message_reply VK posts for a message the community sent through messages.send.</summary>
-    public JsonObject EchoEvent(long groupId, SentMessage sent)
+    public JsonObject EchoEvent(long groupId, VkSentMessage sent)
     {
         var community = _communities[groupId];
         return NewEvent(community, "message_reply", NewMessage(community, sent.Id, sent.PeerId, -groupId, sent.Text, outgoing: true, sent.RandomId));
@@ -88,7 +88,7 @@ public sealed partial class VkSimulator
     {
         var community = _communities[groupId];
         var id = Interlocked.Increment(ref _messageId);
-        community.Sent.Enqueue(new SentMessage(id, userId, 0, text, DateTimeOffset.UtcNow));
+        community.Sent.Enqueue(new VkSentMessage(id, userId, 0, text, DateTimeOffset.UtcNow));
         var m = NewMessage(community, id, userId, -groupId, text, outgoing: true, RandomNumberGenerator.GetInt32(1, int.MaxValue));
         m["admin_author_id"] = adminId;
         return NewEvent(community, "message_reply", m);
@@ -138,14 +138,14 @@ public sealed partial class VkSimulator
         return NewEvent(community, "message_new", obj);
     }
 
-    private static JsonObject NewMessage(Community c, long id, long peerId, long fromId, string text, bool outgoing, long randomId) => new()
+    private static JsonObject NewMessage(VkCommunity c, long id, long peerId, long fromId, string text, bool outgoing, long randomId) => new()
     {
         ["date"] = Now(), ["from_id"] = fromId, ["id"] = id, ["out"] = outgoing ? 1 : 0, ["version"] = 10_000_000 + id,
         ["attachments"] = new JsonArray(), ["conversation_message_id"] = id - 900, ["fwd_messages"] = new JsonArray(),
         ["important"] = false, ["is_hidden"] = false, ["peer_id"] = peerId, ["random_id"] = randomId, ["text"] = text,
     };
 
-    private static JsonObject NewEvent(Community c, string type, JsonObject obj) => new()
+    private static JsonObject NewEvent(VkCommunity c, string type, JsonObject obj) => new()
     {
         ["group_id"] = c.GroupId,
         ["type"] = type,

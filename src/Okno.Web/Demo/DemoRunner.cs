@@ -33,6 +33,11 @@ public sealed class DemoRunner(IServiceScopeFactory scopes, IHostApplicationLife
         {
             // stopping, or the demo data was removed
         }
+        catch (Exception ex)
+        {
+            // Demo mode is an extra: its failure must never stop the server (a BackgroundService exception would).
+            log.LogError(ex, "Demo mode stopped after an error");
+        }
     }
 
     /// <summary>Where the stand-ins post webhooks: our own listening address on loopback (else the public URL).</summary>

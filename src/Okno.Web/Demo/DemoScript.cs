@@ -2,16 +2,6 @@ using Okno.Core.Channels;
 
 namespace Okno.Web.Demo;
 
-/// <summary>A simulated client: who they are, where they write from, and what their matter is about.</summary>
-public sealed record DemoPersona(string FirstName, string? LastName, ChannelKind Kind, long UserId, DemoTopic Topic, string? Phone = null)
-{
-    public string Key => $"{Kind}:{UserId}";
-}
-
-/// <summary>One kind of legal matter: how a client opens it, what they add later, how they answer a lawyer.</summary>
-public sealed record DemoTopic(string Name, IReadOnlyList<string> Openings, IReadOnlyList<string> FollowUps, string PhotoCaption,
-    IReadOnlyList<string> Answers);
-
 /// <summary>
 /// The Russian texts of demo mode: realistic questions to a law firm. Divorce, inheritance and consumer texts are
 /// written by women, labour and traffic-accident texts by men, bankruptcy by either: personas follow that.
