@@ -83,6 +83,15 @@ public sealed partial class VkSimulator
             m["geo"] = geo;
         });
 
+    /// <summary>The user edits a message they sent earlier (message_edit carries the message itself, with update_time).</summary>
+    public JsonObject EditedMessage(long groupId, long userId, long messageId, string newText)
+    {
+        var community = _communities[groupId];
+        var m = NewMessage(community, messageId, userId, userId, newText, outgoing: false, 0);
+        m["update_time"] = Now();
+        return NewEvent(community, "message_edit", m);
+    }
+
     /// <summary>An admin of the community answers from VK's own interface: a message_reply VK sends us.</summary>
     public JsonObject AdminReply(long groupId, long userId, string text, long adminId = 1_000_001)
     {
