@@ -9,5 +9,7 @@ public static class DemoPlatforms
         new Platforms.TelegramDemo(),
         new Platforms.VkDemo(),
         new Platforms.MaxDemo(),
+        new Platforms.WhatsAppCloudDemo(),
+        new Platforms.GreenApiDemo(),
     ];
 }
