@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts Okno on embedded SQLite (./data), prints the URL and the first login.
-# Demo mode is on by default: stand-ins for Telegram, VK and MAX run in-process and simulated clients write in;
+# Demo mode is on by default: stand-ins for Telegram, VK, MAX and WhatsApp run in-process and simulated clients write in;
 # pass --no-demo (or OKNO_DEMO=false) for a clean start, and remove demo data any time with DELETE /api/v1/demo.
 set -euo pipefail
 cd "$(dirname "$0")"

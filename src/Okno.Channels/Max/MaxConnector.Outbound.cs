@@ -13,8 +13,9 @@ public sealed partial class MaxConnector
 
     public async Task<DeliveryResult> SendAsync(ChannelContext channel, OutboundMessage message, CancellationToken ct)
     {
-        if (message.Attachments.Count > 0 && string.IsNullOrWhiteSpace(message.Text))
-            return DeliveryResult.Failed("Отправка файлов в MAX пока не поддерживается: напишите текстом.");
+        // Files go through the platform's upload servers first; not built yet — said plainly, never silently dropped.
+        if (message.Attachments.Count > 0)
+            return DeliveryResult.Failed("Отправка файлов в MAX пока не поддерживается: отправьте текст отдельно.");
         var text = message.Text ?? "";
         if (text.Length > MaxMessageLength) return DeliveryResult.Failed($"MAX принимает до {MaxMessageLength} символов в сообщении.");
         if (!long.TryParse(message.Address, out _)) return DeliveryResult.Failed("Неверный адрес клиента в MAX.");

@@ -12,8 +12,9 @@ public sealed partial class VkConnector
 
     public async Task<DeliveryResult> SendAsync(ChannelContext channel, OutboundMessage message, CancellationToken ct)
     {
-        if (message.Attachments.Count > 0 && string.IsNullOrWhiteSpace(message.Text))
-            return DeliveryResult.Failed("Отправка файлов во ВКонтакте пока не поддерживается: напишите текстом.");
+        // Files go through the platform's upload servers first; not built yet — said plainly, never silently dropped.
+        if (message.Attachments.Count > 0)
+            return DeliveryResult.Failed("Отправка файлов во ВКонтакте пока не поддерживается: отправьте текст отдельно.");
         var text = message.Text ?? "";
         if (text.Length > MaxMessageLength) return DeliveryResult.Failed($"ВКонтакте принимает до {MaxMessageLength} символов в сообщении.");
 

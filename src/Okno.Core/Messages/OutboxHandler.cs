@@ -86,6 +86,11 @@ public sealed class OutboxHandler(OknoDbContext db, ChannelDirectory channels, C
         switch (result.Outcome)
         {
             case DeliveryOutcome.Sent:
+                // The platform's echo of this very send may have been stored first (a VK message_reply can outrun
+                // the API's answer, or the answer was lost and this is the retry): our message takes its place.
+                if (result.ExternalId is { } externalId)
+                    await db.Messages.Where(m => m.ChannelAccountId == message.ChannelAccountId && m.ExternalId == externalId
+                        && m.Id != message.Id && m.Direction == MessageDirection.Outbound && m.AuthorId == null).ExecuteDeleteAsync(ct);
                 message.MarkSent(result.ExternalId, now);
                 db.Outbox.Remove(item);
                 break;

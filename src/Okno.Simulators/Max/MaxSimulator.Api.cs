@@ -38,7 +38,7 @@ public sealed partial class MaxSimulator
         };
     }
 
-    private static IResult Subscribe(Bot bot, JsonObject body)
+    private static IResult Subscribe(MaxBot bot, JsonObject body)
     {
         var url = body["url"]?.GetValue<string>();
         if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out _)) return Error(400, "proto.payload", "url is required");
@@ -51,13 +51,13 @@ public sealed partial class MaxSimulator
         return Results.Json(new JsonObject { ["success"] = true });
     }
 
-    private static IResult Unsubscribe(Bot bot)
+    private static IResult Unsubscribe(MaxBot bot)
     {
         bot.WebhookUrl = null;
         return Results.Json(new JsonObject { ["success"] = true });
     }
 
-    private IResult Send(Bot bot, HttpContext ctx, JsonObject body)
+    private IResult Send(MaxBot bot, HttpContext ctx, JsonObject body)
     {
         if (!long.TryParse(ctx.Request.Query["user_id"], out var userId))
             return Error(400, "proto.payload", "user_id or chat_id is required");
@@ -70,7 +70,7 @@ public sealed partial class MaxSimulator
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var seq = Interlocked.Increment(ref _seq);
         var mid = $"mid.{seq:x32}";
-        bot.Sent.Enqueue(new SentMessage(mid, userId, text, DateTimeOffset.UtcNow));
+        bot.Sent.Enqueue(new MaxSentMessage(mid, userId, text, DateTimeOffset.UtcNow));
         return Results.Json(new JsonObject
         {
             ["message"] = new JsonObject

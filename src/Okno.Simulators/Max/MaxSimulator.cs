@@ -15,40 +15,26 @@ namespace Okno.Simulators.Max;
 public sealed partial class MaxSimulator(HttpClient http) : ISimulator
 {
     public const string SecretHeader = "X-Max-Bot-Api-Secret";
-    private readonly ConcurrentDictionary<string, Bot> _bots = new();
+    private readonly ConcurrentDictionary<string, MaxBot> _bots = new();
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly ConcurrentQueue<(string Path, int Status, string Code, string Message, int? RetryAfter)> _failures = new();
     private readonly ConcurrentDictionary<string, byte[]> _files = new();
     private long _seq = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000; // a restarted stand-in never repeats a mid
     private long _fileId;
 
-    public sealed class Bot(long userId, string token)
-    {
-        public long UserId { get; } = userId;
-        public string Token { get; } = token;
-        public string? WebhookUrl { get; set; }
-        public string? WebhookSecret { get; set; }
-        public IReadOnlyList<string> UpdateTypes { get; set; } = [];
-        internal ConcurrentDictionary<long, byte> Started { get; } = new();
-        internal ConcurrentDictionary<long, byte> Stopped { get; } = new();
-        internal ConcurrentQueue<SentMessage> Sent { get; } = new();
-    }
-
-    public sealed record SentMessage(string Mid, long UserId, string Text, DateTimeOffset At);
-
     public string Prefix => "max";
     public string BaseUrl { get; set; } = "";
     public IReadOnlyCollection<RecordedCall> Calls => _calls.ToArray();
     public IEnumerable<RecordedCall> CallsTo(string path) => _calls.Where(c => c.Path == path);
 
-    public Bot AddBot(long botUserId, string token) => _bots[token] = new Bot(botUserId, token);
+    public MaxBot AddBot(long botUserId, string token) => _bots[token] = new MaxBot(botUserId, token);
 
-    public Bot? Find(string token) => _bots.TryGetValue(token, out var b) ? b : null;
+    public MaxBot? Find(string token) => _bots.TryGetValue(token, out var b) ? b : null;
 
-    public IReadOnlyList<SentMessage> SentTo(string token, long userId) =>
+    public IReadOnlyList<MaxSentMessage> SentTo(string token, long userId) =>
         _bots.TryGetValue(token, out var b) ? b.Sent.Where(s => s.UserId == userId).ToList() : [];
 
-    public IEnumerable<(string Token, SentMessage Message)> AllSent => _bots.Values.SelectMany(b => b.Sent.Select(s => (b.Token, s)));
+    public IEnumerable<(string Token, MaxSentMessage Message)> AllSent => _bots.Values.SelectMany(b => b.Sent.Select(s => (b.Token, s)));
 
     /// <summary>The next request to <paramref name="path"/> (e.g. "/messages") fails with that status and {code, message}.</summary>
     public void FailNext(string path, int status, string code, string message, int? retryAfter = null) =>

@@ -37,7 +37,7 @@ public sealed partial class VkSimulator
         };
     }
 
-    private IResult Send(Community community, JsonObject p)
+    private IResult Send(VkCommunity community, JsonObject p)
     {
         if (!long.TryParse(Str(p, "peer_id") ?? Str(p, "user_id"), out var peer) || peer == 0)
             return Error(100, "One of the parameters specified was missing or invalid: peer_id is undefined", p);
@@ -54,7 +54,7 @@ public sealed partial class VkSimulator
         if (randomId != 0 && community.SentByRandomId.TryGetValue((peer, randomId), out var existing)) return Response(existing);
         var id = Interlocked.Increment(ref _messageId);
         if (randomId != 0 && !community.SentByRandomId.TryAdd((peer, randomId), id)) return Response(community.SentByRandomId[(peer, randomId)]);
-        var sent = new SentMessage(id, peer, randomId, text, DateTimeOffset.UtcNow);
+        var sent = new VkSentMessage(id, peer, randomId, text, DateTimeOffset.UtcNow);
         community.Sent.Enqueue(sent);
         if (community.Confirmed)
         {

@@ -23,7 +23,7 @@ public sealed partial class VkSimulator
         new() { ["type"] = "confirmation", ["group_id"] = groupId, ["secret"] = _communities[groupId].Secret };
 
     /// <summary>The message_reply VK posts for a message the community sent through messages.send.</summary>
-    public JsonObject EchoEvent(long groupId, SentMessage sent)
+    public JsonObject EchoEvent(long groupId, VkSentMessage sent)
     {
         var community = _communities[groupId];
         return NewEvent(community, "message_reply", NewMessage(community, sent.Id, sent.PeerId, -groupId, sent.Text, outgoing: true, sent.RandomId));
@@ -83,12 +83,21 @@ public sealed partial class VkSimulator
             m["geo"] = geo;
         });
 
+    /// <summary>The user edits a message they sent earlier (message_edit carries the message itself, with update_time).</summary>
+    public JsonObject EditedMessage(long groupId, long userId, long messageId, string newText)
+    {
+        var community = _communities[groupId];
+        var m = NewMessage(community, messageId, userId, userId, newText, outgoing: false, 0);
+        m["update_time"] = Now();
+        return NewEvent(community, "message_edit", m);
+    }
+
     /// <summary>An admin of the community answers from VK's own interface: a message_reply VK sends us.</summary>
     public JsonObject AdminReply(long groupId, long userId, string text, long adminId = 1_000_001)
     {
         var community = _communities[groupId];
         var id = Interlocked.Increment(ref _messageId);
-        community.Sent.Enqueue(new SentMessage(id, userId, 0, text, DateTimeOffset.UtcNow));
+        community.Sent.Enqueue(new VkSentMessage(id, userId, 0, text, DateTimeOffset.UtcNow));
         var m = NewMessage(community, id, userId, -groupId, text, outgoing: true, RandomNumberGenerator.GetInt32(1, int.MaxValue));
         m["admin_author_id"] = adminId;
         return NewEvent(community, "message_reply", m);
@@ -138,14 +147,14 @@ public sealed partial class VkSimulator
         return NewEvent(community, "message_new", obj);
     }
 
-    private static JsonObject NewMessage(Community c, long id, long peerId, long fromId, string text, bool outgoing, long randomId) => new()
+    private static JsonObject NewMessage(VkCommunity c, long id, long peerId, long fromId, string text, bool outgoing, long randomId) => new()
     {
         ["date"] = Now(), ["from_id"] = fromId, ["id"] = id, ["out"] = outgoing ? 1 : 0, ["version"] = 10_000_000 + id,
         ["attachments"] = new JsonArray(), ["conversation_message_id"] = id - 900, ["fwd_messages"] = new JsonArray(),
         ["important"] = false, ["is_hidden"] = false, ["peer_id"] = peerId, ["random_id"] = randomId, ["text"] = text,
     };
 
-    private static JsonObject NewEvent(Community c, string type, JsonObject obj) => new()
+    private static JsonObject NewEvent(VkCommunity c, string type, JsonObject obj) => new()
     {
         ["group_id"] = c.GroupId,
         ["type"] = type,

@@ -16,7 +16,7 @@ namespace Okno.Simulators.Vk;
 public sealed partial class VkSimulator(HttpClient http) : ISimulator
 {
     public const string ApiVersion = "5.199";
-    private readonly ConcurrentDictionary<long, Community> _communities = new();
+    private readonly ConcurrentDictionary<long, VkCommunity> _communities = new();
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly ConcurrentQueue<(string Method, int Code, string Message)> _failures = new();
     private readonly ConcurrentDictionary<string, byte[]> _files = new();
@@ -24,42 +24,25 @@ public sealed partial class VkSimulator(HttpClient http) : ISimulator
     private long _messageId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 100; // a restarted stand-in never repeats an id
     private long _fileId;
 
-    /// <summary>One community: its token, callback server and the users who may receive its messages.</summary>
-    public sealed class Community(long groupId, string accessToken, string secret, string confirmationCode)
-    {
-        public long GroupId { get; } = groupId;
-        public string AccessToken { get; } = accessToken;
-        public string Secret { get; set; } = secret;
-        public string ConfirmationCode { get; } = confirmationCode;
-        public string? CallbackUrl { get; set; }
-        public bool Confirmed { get; set; }
-        internal ConcurrentDictionary<long, byte> Allowed { get; } = new();
-        internal ConcurrentDictionary<long, byte> Blacklisted { get; } = new();
-        internal ConcurrentDictionary<(long Peer, long RandomId), long> SentByRandomId { get; } = new();
-        internal ConcurrentQueue<SentMessage> Sent { get; } = new();
-    }
-
-    public sealed record SentMessage(long Id, long PeerId, long RandomId, string Text, DateTimeOffset At);
-
     public string Prefix => "vk";
     public string BaseUrl { get; set; } = "";
     public IReadOnlyCollection<RecordedCall> Calls => _calls.ToArray();
     public IEnumerable<RecordedCall> CallsTo(string method) => _calls.Where(c => c.Path == "/method/" + method);
 
     /// <summary>Messages actually delivered to users (a repeated random_id adds nothing here).</summary>
-    public IReadOnlyList<SentMessage> SentTo(long groupId, long peerId) =>
+    public IReadOnlyList<VkSentMessage> SentTo(long groupId, long peerId) =>
         _communities.TryGetValue(groupId, out var c) ? c.Sent.Where(s => s.PeerId == peerId).ToList() : [];
 
     /// <summary>Every message sent by any community, in order (demo clients watch it to answer back).</summary>
-    public IEnumerable<(long GroupId, SentMessage Message)> AllSent => _communities.Values.SelectMany(c => c.Sent.Select(s => (c.GroupId, s)));
+    public IEnumerable<(long GroupId, VkSentMessage Message)> AllSent => _communities.Values.SelectMany(c => c.Sent.Select(s => (c.GroupId, s)));
 
-    public Community AddCommunity(long groupId, string accessToken, string secret, string confirmationCode) =>
-        _communities[groupId] = new Community(groupId, accessToken, secret, confirmationCode);
+    public VkCommunity AddCommunity(long groupId, string accessToken, string secret, string confirmationCode) =>
+        _communities[groupId] = new VkCommunity(groupId, accessToken, secret, confirmationCode);
 
     /// <summary>A VK user's public name, as users.get returns it.</summary>
     public void SetUserName(long userId, string firstName, string lastName) => _users[userId] = (firstName, lastName);
 
-    public Community? Find(long groupId) => _communities.TryGetValue(groupId, out var c) ? c : null;
+    public VkCommunity? Find(long groupId) => _communities.TryGetValue(groupId, out var c) ? c : null;
 
     /// <summary>The next call of <paramref name="method"/> fails with that VK error code.</summary>
     public void FailNext(string method, int code, string message) => _failures.Enqueue((method, code, message));

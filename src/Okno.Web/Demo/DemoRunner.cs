@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Okno.Simulators;
+using Okno.Web.Channels;
 using Okno.Web.Hosting;
 
 namespace Okno.Web.Demo;
 
 /// <summary>Demo mode: starts the stand-ins on a loopback port, wires the demo channels to them, runs the clients.</summary>
 public sealed class DemoRunner(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, IServer server, OknoOptions options,
-    DemoRuntime runtime, DemoClients clients, ILogger<DemoRunner> log) : BackgroundService
+    DemoRuntime runtime, DemoClients clients, ChannelPollingService polling, ILogger<DemoRunner> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,12 +27,18 @@ public sealed class DemoRunner(IServiceScopeFactory scopes, IHostApplicationLife
         {
             await using (var scope = scopes.CreateAsyncScope())
                 runtime.Channels = await scope.ServiceProvider.GetRequiredService<DemoChannels>().EnsureAsync(sim, OwnUrl(), linked.Token);
+            polling.Refresh(); // channels that pull (state polls) start now
             log.LogInformation("Demo mode: {Count} demo channels wired to the stand-ins at {SimUrl}", runtime.Channels.Count, sim.BaseUrl);
             await clients.RunAsync(sim, runtime.Channels, linked.Token);
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
             // stopping, or the demo data was removed
+        }
+        catch (Exception ex)
+        {
+            // Demo mode is an extra: its failure must never stop the server (a BackgroundService exception would).
+            log.LogError(ex, "Demo mode stopped after an error");
         }
     }
 

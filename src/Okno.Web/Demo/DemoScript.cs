@@ -2,16 +2,6 @@ using Okno.Core.Channels;
 
 namespace Okno.Web.Demo;
 
-/// <summary>A simulated client: who they are, where they write from, and what their matter is about.</summary>
-public sealed record DemoPersona(string FirstName, string? LastName, ChannelKind Kind, long UserId, DemoTopic Topic, string? Phone = null)
-{
-    public string Key => $"{Kind}:{UserId}";
-}
-
-/// <summary>One kind of legal matter: how a client opens it, what they add later, how they answer a lawyer.</summary>
-public sealed record DemoTopic(string Name, IReadOnlyList<string> Openings, IReadOnlyList<string> FollowUps, string PhotoCaption,
-    IReadOnlyList<string> Answers);
-
 /// <summary>
 /// The Russian texts of demo mode: realistic questions to a law firm. Divorce, inheritance and consumer texts are
 /// written by women, labour and traffic-accident texts by men, bankruptcy by either: personas follow that.
@@ -86,12 +76,16 @@ public static class DemoScript
         new("Анна", "Смирнова", ChannelKind.Telegram, 5_100_001, Divorce),
         new("Сергей", "Волков", ChannelKind.Vk, 612_400_001, Accident),
         new("Ирина", "Кузнецова", ChannelKind.Max, 7_100_000_001, Inheritance),
+        // The same client writes to both of the firm's WhatsApp numbers from one phone: one contact, two routes.
+        new("Виктория", "Белова", ChannelKind.WhatsAppCloud, 1, Consumer, Phone: "79161112233"),
         new("Дмитрий", "Орлов", ChannelKind.Telegram, 5_100_002, Bankruptcy),
         new("Елена", "Павлова", ChannelKind.Vk, 612_400_002, Consumer),
         new("Михаил", "Соколов", ChannelKind.Max, 7_100_000_002, Labour),
+        new("Андрей", "Крылов", ChannelKind.WhatsAppGreenApi, 3, Labour, Phone: "79035554411"),
         new("Ольга", "Морозова", ChannelKind.Telegram, 5_100_003, Inheritance),
         new("Алексей", "Новиков", ChannelKind.Vk, 612_400_003, Labour),
         new("Татьяна", "Фёдорова", ChannelKind.Max, 7_100_000_003, Divorce),
+        new("Виктория", "Белова", ChannelKind.WhatsAppGreenApi, 2, Consumer, Phone: "79161112233"),
         new("Николай", "Лебедев", ChannelKind.Telegram, 5_100_004, Accident),
         new("Мария", "Козлова", ChannelKind.Vk, 612_400_004, Consumer),
         new("Павел", "Егоров", ChannelKind.Max, 7_100_000_004, Bankruptcy),

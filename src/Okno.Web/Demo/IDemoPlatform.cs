@@ -34,20 +34,3 @@ public interface IDemoPlatform
     /// <summary>The client's address on this platform (chat id, peer id, user id, phone).</summary>
     string AddressOf(DemoPersona client);
 }
-
-/// <summary>A demo channel as stored, with the webhook address the stand-in posts to.</summary>
-public sealed record DemoChannel(Guid Id, IDemoPlatform Platform, JsonObject Settings, string WebhookUrl)
-{
-    public string Setting(string name) => Settings[name]?.GetValue<string>() ?? "";
-}
-
-public static class DemoPlatforms
-{
-    /// <summary>One line per platform with a stand-in; kinds without a registered connector are skipped.</summary>
-    public static readonly IReadOnlyList<IDemoPlatform> All =
-    [
-        new Platforms.TelegramDemo(),
-        new Platforms.VkDemo(),
-        new Platforms.MaxDemo(),
-    ];
-}

@@ -23,12 +23,12 @@ public abstract class DemoAnswerTests<TApp>(TApp app) : OknoTest<TApp>(app) wher
     {
         var channels = await OknoApp.EventuallyAsync(async () => { var ids = await DemoChannelIdsAsync(); return ids.Count >= 3 ? ids : null; },
             TimeSpan.FromSeconds(30), "the demo channels");
-        // One conversation per demo channel (Telegram, VK, MAX): the clients start one by one (2–6 s apart at this pace).
+        // One conversation per demo channel (Telegram, VK, MAX, both WhatsApp numbers): the clients start one by one (2–6 s apart at this pace).
         var conversations = await OknoApp.EventuallyAsync(async () =>
         {
             var list = (await DemoConversationsAsync(channels)).GroupBy(c => c["sourceChannelId"]!.GetValue<string>()).Select(g => g.First()).ToList();
             return list.Count == channels.Count ? list : null;
-        }, TimeSpan.FromSeconds(60), "a conversation on every demo channel");
+        }, TimeSpan.FromSeconds(120), "a conversation on every demo channel");
 
         var replies = new List<(long Conversation, long Reply)>();
         foreach (var c in conversations)

@@ -59,6 +59,37 @@ public abstract class MaxWebhookTests<TApp>(TApp app) : OknoTest<TApp>(app) wher
     }
 
     [SkippableFact]
+    public async Task Webhook_MalformedJson_400WithProblemDetails()
+    {
+        var kit = await MaxTestKit.CreateAsync(App);
+        using var client = App.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/{kit.ChannelId}")
+        {
+            Content = new StringContent("{\"update_type\":\"message_created\",", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(Okno.Simulators.Max.MaxSimulator.SecretHeader, kit.Secret);
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [SkippableFact]
+    public async Task MessageCreated_InGroupChat_IgnoredWith200()
+    {
+        var kit = await MaxTestKit.CreateAsync(App);
+        var text = "Сообщение в групповом чате " + Guid.NewGuid();
+        var update = kit.Sim.TextUpdate(kit.Token, 1234567896, text);
+        update["message"]!["recipient"]!["chat_type"] = "chat";
+
+        var response = await kit.PostAsync(update);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(await kit.FindConversationAsync(text));
+    }
+
+    [SkippableFact]
     public async Task MessageCreated_SameMidRedelivered_StoredOnce()
     {
         var kit = await MaxTestKit.CreateAsync(App);

@@ -58,6 +58,26 @@ public abstract class VkSendTests<TApp>(TApp app) : OknoTest<TApp>(app) where TA
     }
 
     [SkippableFact]
+    public async Task Reply_EchoStoredBeforeSendConfirmed_ShownOnceAsOurMessage()
+    {
+        var (kit, id) = await ConversationAsync(700006);
+        kit.Sim.LoseNextSendResponse(); // VK sends, the answer is lost; its message_reply reaches us before our retry
+        var text = "Ответ, чьё эхо пришло раньше " + Guid.NewGuid();
+
+        var messageId = await ConversationLookup.ReplyAsync(App, id, text);
+        var delivered = await OknoApp.EventuallyAsync(() => Task.FromResult(kit.Sim.SentTo(kit.GroupId, 700006).FirstOrDefault()), what: "VK to send");
+        var echo = await kit.PostAsync(kit.Sim.EchoEvent(kit.GroupId, delivered));
+        var sent = await ConversationLookup.SettledAsync(App, id, messageId);
+
+        Assert.Equal("ok", await echo.Content.ReadAsStringAsync());
+        Assert.Equal("sent", sent["status"]!.GetValue<string>());
+        var stored = Assert.Single(await kit.MessagesAsync(id), m => m!["text"]!.GetValue<string>() == text);
+        Assert.Equal(messageId, stored!["id"]!.GetValue<long>());
+        Assert.Equal(delivered.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), stored["externalId"]!.GetValue<string>());
+        Assert.Single(kit.Sim.SentTo(kit.GroupId, 700006));
+    }
+
+    [SkippableFact]
     public async Task Reply_Error901_FailedInRussianAndRouteBlocked()
     {
         var (kit, id) = await ConversationAsync(700003);

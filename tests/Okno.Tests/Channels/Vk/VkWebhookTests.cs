@@ -82,6 +82,37 @@ public abstract class VkWebhookTests<TApp>(TApp app) : OknoTest<TApp>(app) where
     }
 
     [SkippableFact]
+    public async Task Webhook_EventWithoutEventId_400AndNothingWritten()
+    {
+        var kit = await VkTestKit.CreateAsync(App);
+        var text = "Без event_id " + Guid.NewGuid();
+        var @event = kit.Sim.TextMessage(kit.GroupId, 612444326, text);
+        @event.Remove("event_id");
+
+        var response = await kit.PostAsync(@event);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(await kit.FindConversationAsync(text));
+    }
+
+    [SkippableFact]
+    public async Task MessageEdit_ByClient_UpdatesTextInPlace()
+    {
+        var kit = await VkTestKit.CreateAsync(App);
+        var original = kit.Sim.TextMessage(kit.GroupId, 612444327, "Первая версия " + Guid.NewGuid());
+        await kit.PostAsync(original);
+        var messageId = original["object"]!["message"]!["id"]!.GetValue<long>();
+        var edited = "Исправленная версия " + Guid.NewGuid();
+
+        var response = await kit.PostAsync(kit.Sim.EditedMessage(kit.GroupId, 612444327, messageId, edited));
+
+        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
+        var conversation = await kit.FindConversationAsync("Первая версия");
+        var message = Assert.Single(await kit.MessagesAsync(conversation!["id"]!.GetValue<long>()));
+        Assert.Equal(edited, message!["text"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
     public async Task MessageNew_SameEventIdRedelivered_StoredOnce()
     {
         var kit = await VkTestKit.CreateAsync(App);
