@@ -141,7 +141,7 @@ public abstract class OknoApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await BeforeDisposeAsync();
         await base.DisposeAsync();
-        await Sim.DisposeAsync();
+        if (Sim is not null) await Sim.DisposeAsync();
         await DropPostgresDatabaseAsync();
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }

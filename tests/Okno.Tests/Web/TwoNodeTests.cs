@@ -38,8 +38,8 @@ public sealed class TwoNodeCluster : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await ((IAsyncLifetime)B).DisposeAsync();
-        await ((IAsyncLifetime)A).DisposeAsync();
+        if (B.Sim is not null) await ((IAsyncLifetime)B).DisposeAsync();
+        if (A.Sim is not null) await ((IAsyncLifetime)A).DisposeAsync();
     }
 }
 
