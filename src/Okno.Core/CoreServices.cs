@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Okno.Core.Channels;
 using Okno.Core.Contacts;
 using Okno.Core.Conversations;
@@ -23,6 +24,7 @@ public static class CoreServices
         services.AddSingleton<ChannelConnectors>();
         services.AddSingleton<IFileStore>(new LocalFileStore(filesRoot));
         services.AddSingleton<OutboxSignal>();
+        services.TryAddSingleton(new OutboxOptions());
         services.AddScoped<ContactResolver>();
         services.AddScoped<InboundProcessor>();
         services.AddScoped<OutboxHandler>();

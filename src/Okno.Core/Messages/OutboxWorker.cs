@@ -10,7 +10,7 @@ namespace Okno.Core.Messages;
 /// Picks due outbox rows and works them. Rows are claimed with a conditional update (claimed-until), so several
 /// nodes can run this side by side, and a crashed worker's claim simply expires and the row is retried.
 /// </summary>
-public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<OutboxWorker> log) : BackgroundService
+public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<OutboxWorker> log, OutboxOptions options) : BackgroundService
 {
     public static readonly TimeSpan Claim = TimeSpan.FromMinutes(2);
     public static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
@@ -70,7 +70,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OknoDbContext>();
-        var until = now + Claim;
+        var until = now + options.Claim;
         var claimed = await db.Outbox
             .Where(o => o.Id == id && (o.ClaimedUntil == null || o.ClaimedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedUntil, until), ct);

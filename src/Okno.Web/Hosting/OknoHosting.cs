@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Okno.Core;
 using Okno.Core.Data;
+using Okno.Core.Messages;
 using Scalar.AspNetCore;
 
 namespace Okno.Web.Hosting;
@@ -23,6 +24,8 @@ public static class OknoHosting
                 ?? $"Data Source={Path.Combine(options.DataPath, "okno.db")}",
         };
         builder.Services.AddHostedService<DatabaseInitializer>();
+        // A crashed node's claimed outbox rows are retried after this (default 120 s; the durability harness shortens it).
+        builder.Services.AddSingleton(new OutboxOptions { Claim = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Okno:Outbox:ClaimSeconds", 120), 1, 3600)) });
         builder.Services.AddOknoCore(database, Path.Combine(options.DataPath, "files"));
         builder.Services.AddDataProtection()
             .SetApplicationName("Okno")
