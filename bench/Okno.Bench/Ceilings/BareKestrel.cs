@@ -10,6 +10,8 @@ public sealed class BareKestrel : IDisposable
 {
     private Process? _process;
 
+    public TimeSpan CpuTime() => Server.OknoServer.CpuOf(_process);
+
     public string Url { get; } = $"http://127.0.0.1:{Server.OknoServer.FreePort()}";
 
     public async Task StartAsync()

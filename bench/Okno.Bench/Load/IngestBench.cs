@@ -11,7 +11,7 @@ public static class IngestBench
 {
     public sealed record Run(string Target, string Mode, int Seconds, int Operators, bool WhatsApp, long Sent, long Acked, long Failed,
         double AckedPerSecond, double AckP50Ms, double AckP99Ms, double? OperatorP50Ms, double? OperatorP99Ms, long OperatorSamples,
-        long MessagesAtFirstOperator, long MessageWebhooksAcked, double? PeakRssMb, Dictionary<string, long> Mix, string? FirstError);
+        long MessagesAtFirstOperator, long MessageWebhooksAcked, double? PeakRssMb, double? ServerCpuMsPerWebhook, Dictionary<string, long> Mix, string? FirstError);
 
     public static async Task<Run> RunOknoAsync(BenchOptions o, double? rate, int operators)
     {
@@ -31,7 +31,9 @@ public static class IngestBench
         await Task.Delay(500);
         ops?.Reset();
         var runner = new LoadRunner(http, server.Url, mix.Next);
+        var cpu0 = server.CpuTime();
         await runner.RunAsync(rate, TimeSpan.FromSeconds(o.Seconds), o.Concurrency);
+        var cpu = server.IsChild ? (server.CpuTime() - cpu0).TotalMilliseconds / Math.Max(1, runner.Acked) : (double?)null;
         var rss = server.IsChild ? server.SamplePeakRss() / 1024.0 : (double?)null;
         await Task.Delay(2000); // stragglers on the hub
 
@@ -41,7 +43,7 @@ public static class IngestBench
         {
             var latencies = await CorrelateAsync(api, ops, runner);
             samples = latencies.Count;
-            atFirst = ops.Arrivals[0].Count;
+            lock (ops.Arrivals[0]) atFirst = ops.Arrivals[0].Count;
             p50 = Stats.Percentile(latencies, 50);
             p99 = Stats.Percentile(latencies, 99);
         }
@@ -49,7 +51,7 @@ public static class IngestBench
         return new Run("okno", rate is { } r ? r.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/s" : "max", o.Seconds, operators,
             whatsApp is not null, runner.Sent, runner.Acked, runner.Failed, runner.Acked / runner.ElapsedSeconds,
             Stats.Percentile(runner.AckLatenciesMs, 50), Stats.Percentile(runner.AckLatenciesMs, 99), p50, p99, samples, atFirst,
-            messageKinds.Sum(k => runner.ByKind.GetValueOrDefault(k)), rss,
+            messageKinds.Sum(k => runner.ByKind.GetValueOrDefault(k)), rss, cpu,
             runner.ByKind.ToDictionary(k => k.Key.ToString(), k => k.Value), runner.FirstError);
     }
 
@@ -61,7 +63,7 @@ public static class IngestBench
     private static async Task<List<double>> CorrelateAsync(OknoApi api, Operators ops, LoadRunner runner)
     {
         var external = new Dictionary<long, string>();
-        var conversations = ops.ConversationOf.Values.Distinct().ToList();
+        var conversations = ops.Conversations();
         await Parallel.ForEachAsync(conversations, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (id, ct) =>
         {
             foreach (var m in await api.ConversationMessagesAsync(id, ct))
@@ -93,10 +95,12 @@ public static class IngestBench
         using var http = OknoApi.LoadClient(o.Connections, TimeSpan.FromSeconds(30));
         await new LoadRunner(http, bare.Url, mix.Next).RunAsync(200, TimeSpan.FromSeconds(2), o.Concurrency);
         var runner = new LoadRunner(http, bare.Url, mix.Next);
+        var cpu0 = bare.CpuTime();
         await runner.RunAsync(rate, TimeSpan.FromSeconds(o.Seconds), o.Concurrency);
+        var cpu = (bare.CpuTime() - cpu0).TotalMilliseconds / Math.Max(1, runner.Acked);
         return new Run("bare-kestrel", rate is { } r ? r.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/s" : "max", o.Seconds, 0, false,
             runner.Sent, runner.Acked, runner.Failed, runner.Acked / runner.ElapsedSeconds,
-            Stats.Percentile(runner.AckLatenciesMs, 50), Stats.Percentile(runner.AckLatenciesMs, 99), null, null, 0, 0, 0, null,
+            Stats.Percentile(runner.AckLatenciesMs, 50), Stats.Percentile(runner.AckLatenciesMs, 99), null, null, 0, 0, 0, null, cpu,
             runner.ByKind.ToDictionary(k => k.Key.ToString(), k => k.Value), runner.FirstError);
     }
 }

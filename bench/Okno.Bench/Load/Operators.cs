@@ -19,7 +19,11 @@ public sealed class Operators : IAsyncDisposable
 
     public int Connected => _connections.Count(c => c.State == HubConnectionState.Connected);
     public IReadOnlyList<List<(long MessageId, long At)>> Arrivals => _arrivals;
-    public IReadOnlyDictionary<long, long> ConversationOf => _conversationOf;
+    /// <summary>The conversations seen so far (a copy: events may still be arriving).</summary>
+    public List<long> Conversations()
+    {
+        lock (_conversationOf) return _conversationOf.Values.Distinct().ToList();
+    }
 
     public static async Task<Operators> ConnectAsync(string baseUrl, string token, int count)
     {

@@ -50,10 +50,10 @@ public sealed class BenchReport
         var s = new StringBuilder();
         s.AppendLine($"Machine: {Machine}; database: {Database}; {Seconds} s per load run; medians of {Math.Max(P1Okno.Count, 1)} run(s).");
         s.AppendLine();
-        s.AppendLine("| Run | Mode | Operators | Sent | Acked | Failed | Acked/s | Ack p50 ms | Ack p99 ms | Webhook→operator p50 ms | p99 ms | Peak RSS MB |");
-        s.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        s.AppendLine("| Run | Mode | Operators | Sent | Acked | Failed | Acked/s | Ack p50 ms | Ack p99 ms | Webhook→operator p50 ms | p99 ms | Peak RSS MB | Server CPU ms/webhook |");
+        s.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (label, r) in P1Okno.Select(r => ("P1 Okno", r)).Concat(P1Bare.Select(r => ("P1 bare Kestrel", r))).Concat(P2.Select(r => ("P2 Okno", r))))
-            s.AppendLine($"| {label} | {r.Mode} | {r.Operators} | {r.Sent} | {r.Acked} | {r.Failed} | {F(r.AckedPerSecond)} | {F(r.AckP50Ms, "F1")} | {F(r.AckP99Ms, "F1")} | {F(r.OperatorP50Ms, "F1")} | {F(r.OperatorP99Ms, "F1")} | {F(r.PeakRssMb)} |");
+            s.AppendLine($"| {label} | {r.Mode} | {r.Operators} | {r.Sent} | {r.Acked} | {r.Failed} | {F(r.AckedPerSecond)} | {F(r.AckP50Ms, "F1")} | {F(r.AckP99Ms, "F1")} | {F(r.OperatorP50Ms, "F1")} | {F(r.OperatorP99Ms, "F1")} | {F(r.PeakRssMb)} | {F(r.ServerCpuMsPerWebhook, "F3")} |");
         s.AppendLine();
         s.AppendLine("| Ceiling (same run) | Value | Okno ratio |");
         s.AppendLine("|---|---:|---:|");

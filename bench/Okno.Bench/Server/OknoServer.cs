@@ -140,6 +140,15 @@ public sealed class OknoServer : IAsyncDisposable
         throw new TimeoutException();
     }
 
+    /// <summary>CPU time (user + system) the current child has used so far.</summary>
+    public TimeSpan CpuTime() => CpuOf(_process);
+
+    public static TimeSpan CpuOf(Process? process)
+    {
+        try { return process is { HasExited: false } p ? p.TotalProcessorTime : TimeSpan.Zero; }
+        catch (InvalidOperationException) { return TimeSpan.Zero; }
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flush — what a power cut or the OOM killer does.</summary>
     public void Kill()
     {

@@ -101,6 +101,10 @@ public sealed class IngestWriter(IServiceScopeFactory scopes, ChannelDirectory c
                 item.Published.AddRange(await processor.ProcessAsync(item.Account, e, CancellationToken.None));
             await db.SaveChangesAsync();
             await tx.ReleaseSavepointAsync("item");
+            // Everything of this item is flushed (not yet committed) in the transaction; later items read it from
+            // there. Forgetting it keeps the tracker small: otherwise every SaveChanges and every .Local lookup of
+            // the next items scans all entities of the batch so far (O(batch²) per commit).
+            db.ChangeTracker.Clear();
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
         {
