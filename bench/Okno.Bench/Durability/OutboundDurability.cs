@@ -7,7 +7,7 @@ namespace Okno.Bench.Durability;
 /// <summary>
 /// Outbound durability: replies are queued through the API in batches; while the outbox sends a batch to the Telegram
 /// stand-in the server is SIGKILLed and started again. Every accepted reply must reach the stand-in; a reply may be
-/// sent twice only if it was in flight at a kill (the outbox works one row at a time, so at most one per kill).
+/// sent twice only if it was in flight at a kill (at most one per outbox lane — OutboxWorker.MaxParallel — per kill).
 /// </summary>
 public static class OutboundDurability
 {

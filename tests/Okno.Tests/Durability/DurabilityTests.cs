@@ -1,4 +1,5 @@
 using Okno.Bench.Durability;
+using Okno.Core.Messages;
 
 namespace Okno.Tests.Durability;
 
@@ -15,27 +16,28 @@ public abstract class DurabilityTests
     public async Task Inbound_ServerKilledWhileReceiving_EveryWebhookStoredOnce()
     {
         Skip.If(Postgres == "", "PostgreSQL durability skipped: set OKNO_TEST_POSTGRES to run it.");
-        var r = await InboundDurability.RunAsync(new InboundDurability.Settings(Webhooks: 500, Rate: 60, KillMinSeconds: 2, KillMaxSeconds: 3.5, Postgres: Postgres, Chats: 20), _ => { });
+        var r = await InboundDurability.RunAsync(new InboundDurability.Settings(Webhooks: 300, Rate: 50, KillMinSeconds: 1.5, KillMaxSeconds: 2.5, Postgres: Postgres, Chats: 20), _ => { });
 
         Assert.True(r.Kills >= 1, "the server was never killed");
         Assert.True(r.FailedPosts > 0, "no webhook was ever refused: the kills missed the traffic");
-        Assert.Equal(500, r.Acked);
+        Assert.Equal(300, r.Acked);
         Assert.Equal(0, r.Lost);
         Assert.Equal(0, r.Duplicates);
         Assert.Equal(0, r.Unexpected);
-        Assert.Equal(500, r.Stored);
+        Assert.Equal(300, r.Stored);
     }
 
     [SkippableFact]
-    public async Task Outbound_ServerKilledWhileSending_EveryReplyDeliveredAtMostOneDuplicatePerKill()
+    public async Task Outbound_ServerKilledWhileSending_EveryReplyDeliveredDuplicatesOnlyInFlight()
     {
         Skip.If(Postgres == "", "PostgreSQL durability skipped: set OKNO_TEST_POSTGRES to run it.");
-        var r = await OutboundDurability.RunAsync(new OutboundDurability.Settings(Replies: 150, Kills: 2, Postgres: Postgres, ClaimSeconds: 3, Chats: 10), _ => { });
+        var r = await OutboundDurability.RunAsync(new OutboundDurability.Settings(Replies: 100, Kills: 2, Postgres: Postgres, ClaimSeconds: 3, Chats: 10), _ => { });
 
-        Assert.Equal(150, r.Accepted);
+        Assert.Equal(100, r.Accepted);
         Assert.Equal(0, r.Missing);
-        Assert.Equal(150, r.Delivered);
-        Assert.InRange(r.Duplicates, 0, r.Kills); // only a send in flight at a kill may repeat
+        Assert.Equal(100, r.Delivered);
+        // Only a send in flight at a kill may repeat: at most one per outbox lane per kill.
+        Assert.InRange(r.Duplicates, 0, r.Kills * OutboxWorker.MaxParallel);
     }
 }
 
