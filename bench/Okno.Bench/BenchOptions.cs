@@ -20,6 +20,8 @@ public sealed class BenchOptions
     public bool SkipQuery { get; private set; }
     public bool SkipIngest { get; private set; }
     public bool NoWhatsApp { get; private set; }
+    /// <summary>Extra environment for the child server, e.g. `--server-env DOTNET_gcServer=0` (repeatable).</summary>
+    public Dictionary<string, string> ServerEnv { get; } = [];
     public int QueryRequests { get; private set; } = 500;
     public int SeedMessages { get; private set; } = 1_000_000;
     // durability
@@ -55,6 +57,11 @@ public sealed class BenchOptions
                 case "--skip-query": o.SkipQuery = true; break;
                 case "--skip-ingest": o.SkipIngest = true; break;
                 case "--no-whatsapp": o.NoWhatsApp = true; break;
+                case "--server-env":
+                    var kv = Value().Split('=', 2);
+                    if (kv.Length != 2) throw new ArgumentException("--server-env needs NAME=VALUE");
+                    o.ServerEnv[kv[0]] = kv[1];
+                    break;
                 case "--query-requests": o.QueryRequests = (int)Number(); break;
                 case "--seed-messages": o.SeedMessages = (int)Number(); break;
                 case "--webhooks": o.Webhooks = (int)Number(); break;

@@ -15,7 +15,7 @@ public static class IngestBench
 
     public static async Task<Run> RunOknoAsync(BenchOptions o, double? rate, int operators)
     {
-        await using var server = o.Target is { } url ? OknoServer.Remote(url, o.Token!) : await OknoServer.CreateChildAsync(o.Postgres);
+        await using var server = o.Target is { } url ? OknoServer.Remote(url, o.Token!) : await OknoServer.CreateChildAsync(o.Postgres, o.ServerEnv);
         await server.StartAsync();
         await using var sim = await SimulatorHost.StartAsync();
         using var api = new OknoApi(server.Url, server.Token);
