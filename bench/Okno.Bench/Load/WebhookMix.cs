@@ -8,7 +8,7 @@ using Okno.Simulators.Telegram;
 namespace Okno.Bench.Load;
 
 /// <summary>
-/// A realistic inbound mix: 20 % new clients, 50 % returning clients, 10 % photos, 5 % edits (Telegram) or
+/// A realistic inbound mix: 20 % new clients, 60 % returning clients, 10 % photos, 5 % edits (Telegram) or
 /// delivery receipts (WhatsApp Cloud), ~5 % redeliveries of a webhook already sent (same update id / wamid).
 /// With a WhatsApp Cloud channel half of the traffic is WhatsApp (signed with X-Hub-Signature-256).
 /// Correlation key = the message's ExternalId as the connector stores it ("chatId:messageId" for Telegram, the wamid for WhatsApp).

@@ -80,11 +80,3 @@ public static class Seeder
         for (var i = 1; i <= count; i++) yield return row(i);
     }
 }
-
-/// <summary>Where seed rows go: a SQLite file or a PostgreSQL database.</summary>
-public interface ISeedTarget
-{
-    Task<Guid> ChannelIdAsync();
-    Task WriteAsync(string table, string[] columns, IEnumerable<object?[]> rows);
-    Task FinishAsync();
-}
