@@ -33,6 +33,7 @@ public static class InboundDurability
         var sw = Stopwatch.StartNew();
         await using var server = await OknoServer.CreateChildAsync(s.Postgres);
         await server.StartAsync();
+        log($"  [{sw.Elapsed.TotalSeconds:F0} s] server up");
         using var api = new OknoApi(server.Url, server.Token);
         var channel = await api.CreateTelegramAsync("http://127.0.0.1:9");
         using var http = OknoApi.LoadClient(512, TimeSpan.FromSeconds(10));
@@ -75,7 +76,7 @@ public static class InboundDurability
                 kills++;
                 await Task.Delay(r.Next(200, 1500));
                 await server.StartAsync();
-                log($"  kill {kills}: restarted; {acked.Count}/{s.Webhooks} acknowledged so far");
+                log($"  [{sw.Elapsed.TotalSeconds:F0} s] kill {kills}: restarted; {acked.Count}/{s.Webhooks} acknowledged so far");
             }
         });
 
@@ -103,8 +104,10 @@ public static class InboundDurability
             await Task.Delay(1);
         }
         Volatile.Write(ref sending, false);
+        log($"  [{sw.Elapsed.TotalSeconds:F0} s] all {s.Webhooks} sent once; waiting for the killer and in-flight posts");
         await killer; // the server is up after this
         await Task.WhenAll(inflight.Keys.ToArray());
+        log($"  [{sw.Elapsed.TotalSeconds:F0} s] redelivering what is still unacknowledged");
 
         var deadline = DateTime.UtcNow.AddMinutes(5);
         while (acked.Count < s.Webhooks && DateTime.UtcNow < deadline)
@@ -115,6 +118,7 @@ public static class InboundDurability
             if (batch.Count == 0) await Task.Delay(200);
         }
 
+        log($"  [{sw.Elapsed.TotalSeconds:F0} s] {acked.Count}/{s.Webhooks} acknowledged; reading every contact's history");
         var stored = new List<string>();
         var contacts = (await api.AllConversationsAsync()).Select(c => c["contactId"]!.GetValue<long>()).Distinct().ToList();
         foreach (var contact in contacts)

@@ -20,7 +20,7 @@ public static class IngestBench
         await using var sim = await SimulatorHost.StartAsync();
         using var api = new OknoApi(server.Url, server.Token);
         var telegram = await api.CreateTelegramAsync(sim.UrlOf("telegram"));
-        var whatsApp = o.NoWhatsApp ? null : await api.TryCreateWhatsAppCloudAsync(sim.UrlOf("whatsapp"));
+        var whatsApp = o.NoWhatsApp ? null : await api.TryCreateWhatsAppCloudAsync(sim.UrlOf("whatsapp-cloud"));
         Console.WriteLine($"  Okno at {server.Url} ({(o.Postgres is null ? "SQLite" : "PostgreSQL")}), mix: Telegram{(whatsApp is null ? " only (whatsapp_cloud not available)" : " + WhatsApp Cloud")}");
         var mix = new WebhookMix(telegram, whatsApp, sim.Telegram, seed: 1);
         await using var ops = operators > 0 ? await Operators.ConnectAsync(server.Url, server.Token, operators) : null;
