@@ -23,10 +23,12 @@ public static class BenchMain
             case "durability":
                 var inbound = await InboundDurability.RunAsync(InboundDurability.Settings.From(o), Console.WriteLine);
                 var outbound = await OutboundDurability.RunAsync(OutboundDurability.Settings.From(o), Console.WriteLine);
+                var outboundVk = await OutboundDurability.RunAsync(OutboundDurability.Settings.From(o, "vk"), Console.WriteLine);
                 Console.WriteLine(inbound.ToMarkdown());
                 Console.WriteLine(outbound.ToMarkdown());
-                await BenchReport.WriteJsonAsync(o.Out, new { inbound, outbound });
-                return inbound.Lost == 0 && inbound.Duplicates == 0 && outbound.Missing == 0 ? 0 : 1;
+                Console.WriteLine(outboundVk.ToMarkdown());
+                await BenchReport.WriteJsonAsync(o.Out, new { inbound, outbound, outboundVk });
+                return inbound.Lost == 0 && inbound.Duplicates == 0 && outbound.Missing == 0 && outboundVk.Missing == 0 ? 0 : 1;
             case "run":
                 var report = await RunAsync(o);
                 Console.WriteLine();

@@ -31,6 +31,7 @@ public sealed class BenchOptions
     public double KillMaxSeconds { get; private set; } = 30;
     public int Replies { get; private set; } = 2000;
     public int ReplyKills { get; private set; } = 3;
+    public int ClaimSeconds { get; private set; } = 120;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -69,6 +70,7 @@ public sealed class BenchOptions
                 case "--kill-max": o.KillMaxSeconds = Number(); break;
                 case "--replies": o.Replies = (int)Number(); break;
                 case "--reply-kills": o.ReplyKills = (int)Number(); break;
+                case "--claim-seconds": o.ClaimSeconds = (int)Number(); break;
                 default: throw new ArgumentException("Unknown option " + name);
             }
         }

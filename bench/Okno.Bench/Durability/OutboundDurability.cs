@@ -11,17 +11,20 @@ namespace Okno.Bench.Durability;
 /// </summary>
 public static class OutboundDurability
 {
-    public sealed record Settings(int Replies, int Kills, string? Postgres, int ClaimSeconds = 120, int Chats = 20)
+    public sealed record Settings(int Replies, int Kills, string? Postgres, int ClaimSeconds = 120, int Chats = 20, string Platform = "telegram")
     {
-        public static Settings From(BenchOptions o) => new(o.Replies, o.ReplyKills, o.Postgres);
+        public static Settings From(BenchOptions o, string platform = "telegram") => new(o.Replies, o.ReplyKills, o.Postgres, o.ClaimSeconds, Platform: platform);
     }
 
-    public sealed record Result(string Database, int Replies, int Accepted, int Kills, int Delivered, int Missing, int Duplicates, int ClaimSeconds, double Seconds)
+    /// <summary>Duplicates: the same reply delivered twice to the client. RepeatedCalls: send calls repeated at the API
+    /// (for VK the platform de-duplicates them by random_id, so they are not duplicates for the client).</summary>
+    public sealed record Result(string Platform, string Database, int Replies, int Accepted, int Kills, int Delivered, int Missing, int Duplicates,
+        int RepeatedCalls, int ClaimSeconds, double Seconds)
     {
         public string ToMarkdown() =>
-            $"| Outbound durability ({Database}) | replies queued | accepted (202) | SIGKILLs | delivered | missing | duplicates | claim s | seconds |\n" +
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n" +
-            $"| result | {Replies} | {Accepted} | {Kills} | {Delivered} | **{Missing}** | {Duplicates} | {ClaimSeconds} | {Seconds:F0} |\n";
+            $"| Outbound durability ({Platform}, {Database}) | replies queued | accepted (202) | SIGKILLs | delivered | missing | duplicates | repeated send calls | claim s | seconds |\n" +
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n" +
+            $"| result | {Replies} | {Accepted} | {Kills} | {Delivered} | **{Missing}** | {Duplicates} | {RepeatedCalls} | {ClaimSeconds} | {Seconds:F0} |\n";
     }
 
     public static async Task<Result> RunAsync(Settings s, Action<string> log)
@@ -32,10 +35,14 @@ public static class OutboundDurability
             new Dictionary<string, string> { ["Okno__Outbox__ClaimSeconds"] = s.ClaimSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         await server.StartAsync();
         using var api = new OknoApi(server.Url, server.Token);
-        var channel = await api.CreateTelegramAsync(sim.UrlOf("telegram"));
+        var vk = s.Platform == "vk";
+        var channel = vk ? await api.CreateVkAsync(sim, VkGroup) : await api.CreateTelegramAsync(sim.UrlOf("telegram"));
         for (var c = 0; c < s.Chats; c++)
         {
-            using var r = await sim.Telegram.DeliverAsync($"{server.Url}/webhooks/{channel.Id}", channel.Secret, sim.Telegram.TextUpdate(8_000_000 + c, "Вопрос " + c));
+            var url = $"{server.Url}/webhooks/{channel.Id}";
+            using var r = vk
+                ? await sim.Vk.DeliverAsync(url, sim.Vk.TextMessage(VkGroup, 8_000_000 + c, "Вопрос " + c))
+                : await sim.Telegram.DeliverAsync(url, channel.Secret, sim.Telegram.TextUpdate(8_000_000 + c, "Вопрос " + c));
             if (!r.IsSuccessStatusCode) throw new InvalidOperationException("Inbound set-up webhook failed: " + (int)r.StatusCode);
         }
         var conversations = (await api.AllConversationsAsync()).Select(c => c["id"]!.GetValue<long>()).ToList();
@@ -59,20 +66,25 @@ public static class OutboundDurability
             server.Kill();
             await Task.Delay(random.Next(200, 1000));
             await server.StartAsync();
-            log($"  outbound kill {round + 1}: restarted; {Sent(sim).Count} sends seen so far");
+            log($"  outbound kill {round + 1}: restarted; {Sent(sim, vk).Count} sends seen so far");
         }
 
         var deadline = DateTime.UtcNow.AddSeconds(s.ClaimSeconds + 90);
         var expected = accepted.ToHashSet();
-        while (DateTime.UtcNow < deadline && !expected.IsSubsetOf(Sent(sim))) await Task.Delay(500);
+        while (DateTime.UtcNow < deadline && !expected.IsSubsetOf(Sent(sim, vk))) await Task.Delay(500);
         await Task.Delay(1000);
-        var sent = Sent(sim);
-        var delivered = sent.Where(expected.Contains).ToList();
+        var delivered = Sent(sim, vk).Where(expected.Contains).ToList();
+        var calls = (vk ? sim.Vk.CallsTo("messages.send").Select(c => c.Body["message"]?.ToString() ?? "")
+            : sim.Telegram.CallsTo("sendMessage").Select(c => c.Body["text"]?.ToString() ?? "")).Where(expected.Contains).ToList();
         var distinct = delivered.ToHashSet();
-        return new Result(server.PostgresConnection is null ? "SQLite" : "PostgreSQL", s.Replies, accepted.Count, s.Kills, distinct.Count,
-            expected.Count(e => !distinct.Contains(e)), delivered.Count - distinct.Count, s.ClaimSeconds, sw.Elapsed.TotalSeconds);
+        return new Result(s.Platform, server.PostgresConnection is null ? "SQLite" : "PostgreSQL", s.Replies, accepted.Count, s.Kills, distinct.Count,
+            expected.Count(e => !distinct.Contains(e)), delivered.Count - distinct.Count, calls.Count - calls.Distinct().Count(), s.ClaimSeconds, sw.Elapsed.TotalSeconds);
     }
 
-    private static List<string> Sent(SimulatorHost sim) =>
-        sim.Telegram.CallsTo("sendMessage").Select(c => c.Body["text"]?.ToString() ?? "").ToList();
+    private const long VkGroup = 777_000_001;
+
+    /// <summary>What the client received: Telegram = every sendMessage; VK = messages the platform delivered (a repeated random_id adds none).</summary>
+    private static List<string> Sent(SimulatorHost sim, bool vk) => vk
+        ? sim.Vk.AllSent.Where(x => x.GroupId == VkGroup).Select(x => x.Message.Text).ToList()
+        : sim.Telegram.CallsTo("sendMessage").Select(c => c.Body["text"]?.ToString() ?? "").ToList();
 }

@@ -40,6 +40,22 @@ public sealed class OknoApi(string baseUrl, string token) : IDisposable
         return new Channel(created, "telegram", secret);
     }
 
+    /// <summary>A VK community channel (Callback API) on the VK stand-in.</summary>
+    public async Task<Channel> CreateVkAsync(Okno.Simulators.SimulatorHost sim, long groupId)
+    {
+        var token = "vk1.a.bench" + Guid.NewGuid().ToString("N");
+        var secret = "benchsecret" + Guid.NewGuid().ToString("N")[..12];
+        var code = Guid.NewGuid().ToString("N")[..8];
+        sim.Vk.AddCommunity(groupId, token, secret, code);
+        var settings = new JsonObject
+        {
+            ["groupId"] = groupId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["accessToken"] = token, ["secret"] = secret, ["confirmationCode"] = code, ["apiBaseUrl"] = sim.UrlOf("vk"),
+        };
+        var id = await CreateChannelAsync("vk", "Бенчмарк VK", settings) ?? throw new InvalidOperationException("The server refused a VK channel.");
+        return new Channel(id, "vk", secret);
+    }
+
     /// <summary>A WhatsApp Cloud channel, or null when the server does not know the kind (it is optional for the mix).</summary>
     public async Task<Channel?> TryCreateWhatsAppCloudAsync(string apiBaseUrl)
     {

@@ -39,6 +39,18 @@ public abstract class DurabilityTests
         // Only a send in flight at a kill may repeat: at most one per outbox lane per kill.
         Assert.InRange(r.Duplicates, 0, r.Kills * OutboxWorker.MaxParallel);
     }
+
+    [SkippableFact]
+    public async Task Outbound_VkServerKilledWhileSending_EveryReplyDeliveredOnceThanksToRandomId()
+    {
+        Skip.If(Postgres == "", "PostgreSQL durability skipped: set OKNO_TEST_POSTGRES to run it.");
+        var r = await OutboundDurability.RunAsync(new OutboundDurability.Settings(Replies: 100, Kills: 2, Postgres: Postgres, ClaimSeconds: 3, Chats: 10, Platform: "vk"), _ => { });
+
+        Assert.Equal(100, r.Accepted);
+        Assert.Equal(0, r.Missing);
+        Assert.Equal(100, r.Delivered);
+        Assert.Equal(0, r.Duplicates); // a resend after a kill carries the same random_id: VK drops it
+    }
 }
 
 public sealed class SqliteDurabilityTests : DurabilityTests
