@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Okno.Core.Channels;
 using Okno.Core.Contacts;
@@ -8,8 +9,10 @@ using Okno.Core.Scripts;
 
 namespace Okno.Core.Data;
 
-public sealed class OknoDbContext(DbContextOptions<OknoDbContext> options) : DbContext(options)
+/// <summary>Also the Data Protection key store when several nodes share PostgreSQL (they must share one key ring).</summary>
+public sealed class OknoDbContext(DbContextOptions<OknoDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ChannelAccount> ChannelAccounts => Set<ChannelAccount>();
     public DbSet<ChannelStateEntry> ChannelState => Set<ChannelStateEntry>();
     public DbSet<Contact> Contacts => Set<Contact>();

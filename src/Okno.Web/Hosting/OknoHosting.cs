@@ -27,9 +27,14 @@ public static class OknoHosting
         // A crashed node's claimed outbox rows are retried after this (default 120 s; the durability harness shortens it).
         builder.Services.AddSingleton(new OutboxOptions { Claim = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Okno:Outbox:ClaimSeconds", 120), 1, 3600)) });
         builder.Services.AddOknoCore(database, Path.Combine(options.DataPath, "files"));
-        builder.Services.AddDataProtection()
-            .SetApplicationName("Okno")
-            .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["Okno:DataProtection:KeysPath"] ?? Path.Combine(options.DataPath, "keys")));
+        // Channel secrets and widget tokens are encrypted with this key ring. On PostgreSQL the keys live in the
+        // database, so every node of a cluster shares them; a folder can still be named explicitly.
+        var protection = builder.Services.AddDataProtection().SetApplicationName("Okno");
+        var keysPath = builder.Configuration["Okno:DataProtection:KeysPath"];
+        if (string.IsNullOrEmpty(keysPath) && database.Provider == DatabaseProvider.Postgres)
+            protection.PersistKeysToDbContext<OknoDbContext>();
+        else
+            protection.PersistKeysToFileSystem(new DirectoryInfo(string.IsNullOrEmpty(keysPath) ? Path.Combine(options.DataPath, "keys") : keysPath));
 
         builder.Services.ConfigureHttpJsonOptions(o =>
         {

@@ -23,10 +23,8 @@ public sealed class TwoNodeCluster : IAsyncLifetime
             return;
         }
         A.Settings["Okno:Redis"] = redis;
-        // Nodes of one installation share the Data Protection key ring: B must read the channel secrets A stored.
-        var keys = Path.Combine(Path.GetTempPath(), "okno-tests", "keys-" + Guid.NewGuid().ToString("N"));
-        A.Settings["Okno:DataProtection:KeysPath"] = keys;
-        B.Settings["Okno:DataProtection:KeysPath"] = keys;
+        // Nodes of one installation share the Data Protection key ring: on PostgreSQL it lives in the database,
+        // so B reads the channel secrets A stored without any shared folder (each node has its own DataPath).
         await ((IAsyncLifetime)A).InitializeAsync();
         Unavailable = A.Unavailable;
         if (Unavailable is not null) return;
