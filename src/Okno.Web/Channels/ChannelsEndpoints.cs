@@ -92,16 +92,15 @@ public static class ChannelsEndpoints
     {
         var account = await d.Db.ChannelAccounts.FirstOrDefaultAsync(x => x.Id == id && !x.IsDeleted);
         if (account is null) return TypedResults.NotFound();
+        // The settings are read from the row itself: after the delete the directory no longer finds the channel,
+        // and teardown must not depend on whether it happened to be cached.
+        var context = d.Directory.ToEntry(account).Context;
         account.Delete(); // soft: its messages and the history stay
         await d.Db.SaveChangesAsync();
-        var entry = await d.Directory.FindAsync(id, CancellationToken.None);
         d.Directory.Invalidate(id);
         d.Polling.Refresh();
-        if (entry is not null)
-        {
-            try { await d.Connectors.For(account.Kind).TearDownAsync(entry.Context, CancellationToken.None); }
-            catch (HttpRequestException) { /* the platform is unreachable: the channel is gone on our side anyway */ }
-        }
+        try { await d.Connectors.For(account.Kind).TearDownAsync(context, CancellationToken.None); }
+        catch (HttpRequestException) { /* the platform is unreachable: the channel is gone on our side anyway */ }
         return TypedResults.NoContent();
     }
 
