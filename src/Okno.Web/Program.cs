@@ -20,6 +20,7 @@ builder.AddRealtime();
 builder.AddDemo();
 builder.AddWidget();
 builder.AddConversations();
+builder.AddContacts();
 builder.AddOknoUi();
 
 var app = builder.Build();

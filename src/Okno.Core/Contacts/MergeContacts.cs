@@ -30,13 +30,15 @@ public sealed class MergeContacts(OknoDbContext db, TimeProvider clock)
         {
             if (c.Status != ConversationStatus.Resolved && survivorOpen is not null)
             {
+                // Its messages join the survivor's open request; the emptied request itself goes (no empty closed row).
                 await db.Messages.Where(m => m.ConversationId == c.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.ConversationId, survivorOpen.Id), ct);
-                c.Resolve(now);
+                db.Conversations.Remove(c);
+                continue;
             }
             c.MoveToContact(survivorId);
         }
-        await db.SaveChangesAsync(ct); // resolve first, so the one-open-per-contact index holds at every step
+        await db.SaveChangesAsync(ct); // remove first, so the one-open-per-contact index holds at every step
         await db.Messages.Where(m => m.ContactId == otherId).ExecuteUpdateAsync(s => s.SetProperty(m => m.ContactId, survivorId), ct);
         await db.ContactLabels.Where(l => l.ContactId == otherId).ExecuteUpdateAsync(s => s.SetProperty(l => l.ContactId, survivorId), ct);
         await db.ContactNotes.Where(n => n.ContactId == otherId).ExecuteUpdateAsync(s => s.SetProperty(n => n.ContactId, survivorId), ct);
@@ -58,6 +60,13 @@ public sealed class MergeContacts(OknoDbContext db, TimeProvider clock)
             }),
         };
         db.ContactMerges.Add(record);
+        var shown = survivorOpen ?? conversations.FirstOrDefault(c => c.Status != ConversationStatus.Resolved)
+            ?? await db.Conversations.Where(c => c.ContactId == survivorId).OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+        if (shown is not null)
+        {
+            var who = byUserId is { } u ? await db.Users.Where(x => x.Id == u).Select(x => x.Name).FirstOrDefaultAsync(ct) ?? "Сотрудник" : "Система";
+            db.Messages.Add(ConversationLog.Line(shown, ConversationLog.Merged(who, other.Name ?? $"Клиент №{otherId}", conversations.Count, identities.Count), byUserId, now));
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return record;

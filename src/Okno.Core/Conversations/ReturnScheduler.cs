@@ -50,20 +50,27 @@ public sealed class ReturnScheduler(IServiceScopeFactory scopes, EventBus bus, T
         if (due.Count == 0 && sleeping.Count == 0) return 0;
 
         var events = new List<OknoEvent>();
+        var contactIds = due.Concat(sleeping).Select(c => c.ContactId).Distinct().ToList();
+        var clients = await db.Contacts.AsNoTracking().Where(x => contactIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        var userIds = due.Select(c => c.HandedOffById!.Value).Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        string Client(Conversation c) => Contacts.PhoneMask.MaskInText(clients.GetValueOrDefault(c.ContactId) ?? $"Клиент №{c.ContactId}");
         foreach (var c in due)
         {
             var holder = c.AssigneeId;
             var back = c.ReturnToSender();
+            db.Messages.Add(ConversationLog.Line(c, ConversationLog.ReturnedAutomatically(users.GetValueOrDefault(back) ?? $"сотрудник №{back}"), null, now));
             events.Add(new ConversationUpdated(c.Id, "returned") { AssigneeId = back });
-            events.Add(new UserNotified(back, $"Обращение №{c.Id} вернулось к вам: истёк срок возврата.", c.Id));
+            events.Add(new UserNotified(back, $"Вернулось к вам: {Client(c)} — истёк срок возврата.", c.Id));
             if (holder is { } h && h != back)
-                events.Add(new UserNotified(h, $"Обращение №{c.Id} возвращено передавшему: истёк срок возврата.", c.Id));
+                events.Add(new UserNotified(h, $"Обращение {Client(c)} возвращено передавшему: истёк срок возврата.", c.Id));
         }
         foreach (var c in sleeping)
         {
             c.Wake();
+            db.Messages.Add(ConversationLog.Line(c, ConversationLog.Woken, null, now));
             events.Add(new ConversationUpdated(c.Id, "woken") { AssigneeId = c.AssigneeId });
-            if (c.AssigneeId is { } a) events.Add(new UserNotified(a, $"Отложенное обращение №{c.Id} снова в работе.", c.Id));
+            if (c.AssigneeId is { } a) events.Add(new UserNotified(a, $"Отложенное обращение снова в работе: {Client(c)}.", c.Id));
         }
         await db.SaveChangesAsync(ct);
         bus.PublishAll(events);

@@ -25,6 +25,7 @@ public static class AuthSetup
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.LoginPath = "/login";
+                o.AccessDeniedPath = "/forbidden";
                 o.ExpireTimeSpan = TimeSpan.FromDays(7);
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);

@@ -19,6 +19,8 @@ public static class ContactsEndpoints
     public static void MapContacts(this WebApplication app)
     {
         var group = app.MapGroup("/api/v1/contacts").WithTags("Contacts").RequireAuthorization();
+        group.MapGet("/", async (string? search, HttpContext ctx, ContactSearch contacts) =>
+            TypedResults.Ok(new ItemsOf<ContactPreview>(await contacts.FindAsync(search, CurrentUser.From(ctx.User))))).RequireAuthorization(AuthSetup.ManagerPolicy);
         group.MapGet("/{id:long}", GetAsync);
         group.MapPatch("/{id:long}", RenameAsync);
         group.MapGet("/{id:long}/messages", HistoryAsync);

@@ -13,7 +13,7 @@ namespace Okno.Web.Conversations;
 /// What staff do to a request (take, assign, hand off, return, resolve, snooze, notes, retry): one implementation
 /// shared by the REST API and the web app. Each call saves, then tells everyone through the event bus.
 /// </summary>
-public sealed class ConversationActions(OknoDbContext db, EventBus bus, TimeProvider clock, OutboxSignal signal)
+public sealed partial class ConversationActions(OknoDbContext db, EventBus bus, TimeProvider clock, OutboxSignal signal, BusinessTime business)
 {
     /// <summary>The conversation, if this user may see it (lawyers: only what is assigned or was handed off by them).</summary>
     public async Task<Conversation?> VisibleAsync(long id, CurrentUser user, bool track = false)
@@ -23,32 +23,37 @@ public sealed class ConversationActions(OknoDbContext db, EventBus bus, TimeProv
         return c is not null && (user.Role.SeesAllConversations() || c.AssigneeId == user.Id || c.HandedOffById == user.Id) ? c : null;
     }
 
+    /// <summary>
+    /// Loads the request, applies <paramref name="act"/>, writes the system line <paramref name="line"/> returns (if any)
+    /// in the same transaction, then tells everyone. <paramref name="notice"/> gets the client's name.
+    /// </summary>
     public async Task<Conversation?> ApplyAsync(long id, CurrentUser me, Action<Conversation, DateTimeOffset> act, string change,
-        long? notify = null, string? notice = null)
+        long? notify = null, Func<string, string>? notice = null, Func<Conversation, DateTimeOffset, string?>? line = null)
     {
         var c = await VisibleAsync(id, me, track: true);
         if (c is null) return null;
-        act(c, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        act(c, now);
+        if (line?.Invoke(c, now) is { } text) db.Messages.Add(ConversationLog.Line(c, text, me.Id, now));
         await db.SaveChangesAsync();
         bus.Publish(new ConversationUpdated(c.Id, change) { AssigneeId = c.AssigneeId });
         var target = notify ?? (change == "returned" ? c.AssigneeId : null);
-        if (target is { } userId && userId != me.Id && notice is not null) bus.Publish(new UserNotified(userId, notice, c.Id));
+        if (target is { } userId && userId != me.Id && notice is not null) bus.Publish(new UserNotified(userId, notice(await ClientAsync(c)), c.Id));
         return c;
     }
 
-    public Task<Conversation?> TakeAsync(long id, CurrentUser me) => ApplyAsync(id, me, (c, _) => c.Assign(me.Id), "assigned");
+    /// <summary>The client's name for notices (phones masked: the notice's reader may not see them).</summary>
+    public async Task<string> ClientAsync(Conversation c)
+    {
+        var name = await db.Contacts.Where(x => x.Id == c.ContactId).Select(x => x.Name).FirstOrDefaultAsync();
+        return Okno.Core.Contacts.PhoneMask.MaskInText(name ?? $"Клиент №{c.ContactId}");
+    }
 
-    public Task<Conversation?> AssignAsync(long id, CurrentUser me, long? userId) =>
-        ApplyAsync(id, me, (c, _) => c.Assign(userId), "assigned", notify: userId, notice: $"Вам назначено обращение №{id}.");
+    private async Task<string> NameAsync(long? userId) =>
+        userId is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.Name).FirstOrDefaultAsync() ?? $"сотрудник №{id}" : "";
 
-    public Task<Conversation?> HandOffAsync(long id, CurrentUser me, long toUserId, string? comment, DateTimeOffset? returnBy) =>
-        ApplyAsync(id, me, (c, now) => c.HandOff(me.Id, toUserId, comment, returnBy?.ToUniversalTime(), now), "handedOff",
-            notify: toUserId, notice: "Вам передано обращение" + (comment is { Length: > 0 } ? ": " + comment : "."));
-
-    public Task<Conversation?> ReturnAsync(long id, CurrentUser me) =>
-        ApplyAsync(id, me, (c, _) => c.ReturnToSender(), "returned", notice: "Обращение возвращено вам.");
-
-    public Task<Conversation?> ResolveAsync(long id, CurrentUser me) => ApplyAsync(id, me, (c, now) => c.Resolve(now), "resolved");
+    public Task<Conversation?> ResolveAsync(long id, CurrentUser me) =>
+        ApplyAsync(id, me, (c, now) => c.Resolve(now), "resolved", line: (c, _) => ConversationLog.Resolved(me.Name));
 
     public async Task<Conversation?> ReopenAsync(long id, CurrentUser me)
     {
@@ -56,14 +61,15 @@ public sealed class ConversationActions(OknoDbContext db, EventBus bus, TimeProv
         if (c is not null && c.Status == ConversationStatus.Resolved &&
             await db.Conversations.AnyAsync(x => x.ContactId == c.ContactId && x.Status != ConversationStatus.Resolved))
             throw new DomainException("У клиента уже есть открытое обращение.");
-        return await ApplyAsync(id, me, (x, _) => x.Reopen(), "reopened");
+        return await ApplyAsync(id, me, (x, _) => x.Reopen(), "reopened", line: (_, _) => ConversationLog.Reopened(me.Name));
     }
 
     public Task<Conversation?> SnoozeAsync(long id, CurrentUser me, DateTimeOffset until) =>
-        ApplyAsync(id, me, (c, now) => c.Snooze(until.ToUniversalTime(), now), "snoozed");
+        ApplyAsync(id, me, (c, now) => c.Snooze(until.ToUniversalTime(), now), "snoozed",
+            line: (_, now) => ConversationLog.Snoozed(me.Name, business.Format(until, now)));
 
     public Task<Conversation?> TargetAsync(long id, CurrentUser me, bool isTarget, string? reason) =>
-        ApplyAsync(id, me, (c, _) => c.MarkTarget(isTarget, reason), "target");
+        ApplyAsync(id, me, (c, _) => c.MarkTarget(isTarget, reason), "target", line: (c, _) => ConversationLog.Target(me.Name, isTarget, c.NotTargetReason));
 
     public Task<Conversation?> ReadAsync(long id, CurrentUser me) => ApplyAsync(id, me, (c, _) => c.MarkRead(), "read");
 
@@ -79,7 +85,7 @@ public sealed class ConversationActions(OknoDbContext db, EventBus bus, TimeProv
         bus.Publish(new MessageCreated(c.Id, note.Id, c.ContactId, "outbound") { AssigneeId = c.AssigneeId });
         var users = await db.Users.AsNoTracking().Where(u => u.IsActive && u.Id != me.Id).Select(u => new { u.Id, u.Name, u.Email }).ToListAsync();
         foreach (var u in users.Where(u => Mentions.Contains(note.Text!, u.Name, u.Email)))
-            bus.Publish(new UserNotified(u.Id, $"{me.Name} упомянул(а) вас в заметке к обращению №{c.Id}.", c.Id));
+            bus.Publish(new UserNotified(u.Id, $"{me.Name} {RussianNames.Verb(me.Name, "упомянул")} вас в заметке: {await ClientAsync(c)}.", c.Id));
         return note;
     }
 

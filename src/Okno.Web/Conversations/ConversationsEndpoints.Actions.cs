@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Okno.Core.Conversations;
 using Okno.Core.Data;
@@ -13,11 +15,12 @@ public static partial class ConversationsEndpoints
     public sealed record SnoozeBody(DateTimeOffset Until);
     public sealed record TargetBody(bool IsTarget, string? Reason);
     public sealed record NoteBody(string? Text);
+    /// <summary>Optional body of take: <c>{ "force": true }</c> takes a request a colleague holds (they are told).</summary>
+    public sealed record TakeBody(bool Force);
 
     private static void MapActions(RouteGroupBuilder group)
     {
-        group.MapPost("/{id:long}/take", (long id, HttpContext ctx, ConversationActions a, OknoDbContext db) =>
-            Respond(a.TakeAsync(id, Me(ctx)), db, ctx));
+        group.MapPost("/{id:long}/take", TakeAsync);
         group.MapPost("/{id:long}/assign", (long id, AssignBody body, HttpContext ctx, ConversationActions a, OknoDbContext db) =>
             Respond(a.AssignAsync(id, Me(ctx), body.UserId), db, ctx));
         group.MapPost("/{id:long}/handoff", (long id, HandOffBody body, HttpContext ctx, ConversationActions a, OknoDbContext db) =>
@@ -40,6 +43,21 @@ public static partial class ConversationsEndpoints
                 : TypedResults.NotFound());
         group.MapPost("/{id:long}/messages/{messageId:long}/retry", async Task<Results<Accepted, NotFound>> (long id, long messageId, HttpContext ctx, ConversationActions a) =>
             await a.RetryAsync(id, messageId, Me(ctx)) is null ? TypedResults.NotFound() : TypedResults.Accepted($"/api/v1/conversations/{id}/messages"));
+    }
+
+    private static async Task<Results<Ok<ConversationDto>, NotFound, ProblemHttpResult>> TakeAsync(long id,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TakeBody? body, HttpContext ctx, ConversationActions a, OknoDbContext db)
+    {
+        try
+        {
+            var result = await Respond(a.TakeAsync(id, Me(ctx), body?.Force == true), db, ctx);
+            return result.Result is Ok<ConversationDto> ok ? ok : TypedResults.NotFound();
+        }
+        catch (ConversationHeldException held)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Обращение уже взято",
+                detail: held.Message, extensions: new Dictionary<string, object?> { ["holderId"] = held.HolderId, ["holderName"] = held.HolderName });
+        }
     }
 
     private static CurrentUser Me(HttpContext ctx) => CurrentUser.From(ctx.User);

@@ -12,6 +12,10 @@ public static class Bootstrap
     /// <summary>The generated password, kept in memory only to be printed once with the URL.</summary>
     public static string? GeneratedPassword { get; private set; }
 
+    /// <summary>A fresh install can mark requests "not target" at once; the administrator edits the list.</summary>
+    public static readonly string[] DefaultReasons =
+        ["Спам или реклама", "Ошиблись адресом", "Не наш профиль права", "Вопрос не юридический", "Соискатель или поставщик", "Повторное обращение"];
+
     public static async Task EnsureFirstAdminAsync(IServiceProvider services)
     {
         var options = services.GetRequiredService<OknoOptions>().Bootstrap;
@@ -29,6 +33,8 @@ public static class Bootstrap
             }
             admin.SetPasswordHash(Passwords.Hash(admin, password));
             db.Users.Add(admin);
+            if (!await db.NotTargetReasons.AnyAsync())
+                db.NotTargetReasons.AddRange(DefaultReasons.Select(r => new Okno.Core.Conversations.NotTargetReason(r, clock.GetUtcNow())));
             await db.SaveChangesAsync();
         }
 

@@ -22,6 +22,7 @@ public sealed class InboxQueries(OknoDbContext db)
             InboxTab.Mine => q.Where(c => c.AssigneeId == me.Id),
             InboxTab.Queue => q.Where(c => c.AssigneeId == null),
             InboxTab.HandedToMe => q.Where(c => c.AssigneeId == me.Id && c.HandedOffById != null),
+            InboxTab.HandedByMe => q.Where(c => c.HandedOffById == me.Id),
             _ => q,
         };
         q = status switch
@@ -41,7 +42,12 @@ public sealed class InboxQueries(OknoDbContext db)
                 : db.Identities.Where(i => i.Kind != IdentityKind.Phone && EF.Functions.Like(i.Value.ToLower(), like)).Select(i => i.ContactId);
             q = q.Where(c => db.Contacts.Any(x => x.Id == c.ContactId && x.Name != null && EF.Functions.Like(x.Name.ToLower(), like)) || byValue.Contains(c.ContactId));
         }
-        q = tab == InboxTab.Queue ? q.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id) : q.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id);
+        q = tab switch
+        {
+            InboxTab.Queue => q.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id), // whoever has waited longest comes first
+            InboxTab.HandedByMe => q.OrderBy(c => c.ReturnBy == null).ThenBy(c => c.ReturnBy).ThenByDescending(c => c.Id), // the soonest due first
+            _ => q.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id),
+        };
         var rows = await q.Take(Limit).Select(c => new
         {
             C = c,
@@ -52,7 +58,7 @@ public sealed class InboxQueries(OknoDbContext db)
         return rows.Select(r => new InboxRow(r.C.Id, r.C.ContactId, Masking.Text(r.Name, me) ?? $"Клиент №{r.C.ContactId}",
             kinds.GetValueOrDefault(r.C.Id, []), Masking.Text(r.C.LastMessagePreview, me), r.C.LastMessageAt,
             r.C.UnreadCount > 0 ? r.C.LastInboundAt ?? r.C.LastMessageAt : null, r.C.UnreadCount, r.C.Status, r.C.AssigneeId,
-            r.Assignee, r.C.HandedOffById != null, r.C.ReturnBy)).ToList();
+            r.Assignee, r.C.HandedOffById != null, r.C.ReturnBy, r.C.Status == ConversationStatus.Snoozed ? r.C.SnoozedUntil : null)).ToList();
     }
 
     /// <summary>Open requests per tab, and the unread messages in mine (for the tab title).</summary>
@@ -64,6 +70,7 @@ public sealed class InboxQueries(OknoDbContext db)
             [InboxTab.Mine] = await active.CountAsync(c => c.AssigneeId == me.Id),
             [InboxTab.Queue] = await active.CountAsync(c => c.AssigneeId == null),
             [InboxTab.HandedToMe] = await active.CountAsync(c => c.AssigneeId == me.Id && c.HandedOffById != null),
+            [InboxTab.HandedByMe] = await active.CountAsync(c => c.HandedOffById == me.Id),
         };
         var unread = await active.Where(c => c.AssigneeId == me.Id).SumAsync(c => c.UnreadCount);
         return (counts, unread);

@@ -4,7 +4,7 @@ using Okno.Web.Auth;
 namespace Okno.Web.Ui;
 
 /// <summary>Per circuit: who is signed in, the language, the browser's time zone, drafts and the sound toggle.</summary>
-public sealed class UiSession(AuthenticationStateProvider auth)
+public sealed class UiSession(AuthenticationStateProvider auth, Okno.Core.Conversations.BusinessTime business)
 {
     private readonly Dictionary<long, string> _drafts = [];
     private CurrentUser? _user;
@@ -43,6 +43,16 @@ public sealed class UiSession(AuthenticationStateProvider auth)
         return Local(now).Date == l.Date ? l.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)
             : l.ToString("dd.MM.yy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>A day, with the year: «Клиент с 01.12.2026».</summary>
+    public string Date(DateTimeOffset utc) => Local(utc).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A deadline in the firm's time: «15:00», «завтра 09:00», «05.12 09:00» (English: "tomorrow").</summary>
+    public string Business(DateTimeOffset utc, DateTimeOffset now) =>
+        Lang == "en" ? business.Format(utc, now).Replace("завтра", "tomorrow", StringComparison.Ordinal) : business.Format(utc, now);
+
+    /// <summary>Tomorrow at nine, firm's time: the «завтра 09:00» preset of hand-off and snooze.</summary>
+    public DateTimeOffset TomorrowMorning(DateTimeOffset now) => business.Tomorrow(now);
 
     public string Ago(DateTimeOffset since, DateTimeOffset now)
     {

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Okno.Web.Ui.Components;
+using Okno.Web.Ui.Components.Pages;
 
 namespace Okno.Web.Ui;
 
@@ -23,5 +25,21 @@ public static class UiSetup
         app.MapStaticAssets();
         app.MapUiAccount();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapGet("/forbidden", (HttpContext ctx) => Page(ctx, StatusCodes.Status403Forbidden)).ExcludeFromDescription();
+        // Unknown addresses: a page for people, ProblemDetails for programs.
+        app.MapFallback(async (HttpContext ctx, IProblemDetailsService problems) =>
+        {
+            var path = ctx.Request.Path;
+            if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/webhooks"))
+            {
+                ctx.Response.StatusCode = StatusCodes.Status404NotFound;
+                await problems.WriteAsync(new ProblemDetailsContext { HttpContext = ctx, ProblemDetails = { Status = 404, Title = "Не найдено", Detail = "Такого адреса в API нет." } });
+                return;
+            }
+            await Page(ctx, StatusCodes.Status404NotFound).ExecuteAsync(ctx);
+        }).ExcludeFromDescription();
     }
+
+    private static RazorComponentResult<ErrorPage> Page(HttpContext ctx, int status) =>
+        new(new { Code = status, Lang = ctx.Request.Cookies["okno.lang"] == "en" ? "en" : "ru" }) { StatusCode = status };
 }

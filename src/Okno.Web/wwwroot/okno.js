@@ -5,6 +5,54 @@
   document.cookie = "okno.tz=" + (-new Date().getTimezoneOffset()) + ";path=/;max-age=31536000;samesite=lax";
 
   let keysRef = null;
+  let replyRef = null;
+
+  document.addEventListener("keydown", function (e) {
+    const box = e.target;
+    if (!replyRef || !box || box.id !== "reply") return;
+    const list = document.querySelector("[data-test=scripts]");
+    const slash = box.value.startsWith("/") && box.value.indexOf("\n") < 0;
+    const plainEnter = e.key === "Enter" && !e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey;
+    const listKey = list && (e.key === "ArrowUp" || e.key === "ArrowDown" || e.key === "Tab" || e.key === "Escape");
+    if (!(listKey || (plainEnter && (list || slash)))) return;
+    e.preventDefault();
+    e.stopPropagation();
+    replyRef.invokeMethodAsync("ScriptKey", e.key, box.value);
+  }, true);
+
+  function count(el) { return el.querySelectorAll("[data-test=message]").length; }
+  function toBottom(el) { el.scrollTop = el.scrollHeight; }
+  function pill(show) { const p = document.getElementById("new-pill"); if (p) p.hidden = !show; }
+  function timeline(el) {
+    if (el.oknoTimeline) return el.oknoTimeline;
+    const t = { pinned: true, count: count(el) };
+    el.oknoTimeline = t;
+    el.addEventListener("scroll", function () {
+      t.pinned = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+      if (t.pinned) pill(false);
+    }, { passive: true });
+    // Photos (their boxes are reserved, but a late render or a font can still grow the content).
+    el.addEventListener("load", function () { if (t.pinned) toBottom(el); }, true);
+    new MutationObserver(function () {
+      const n = count(el);
+      if (t.pinned) toBottom(el); else if (n > t.count) pill(true);
+      t.count = n;
+    }).observe(el, { childList: true, subtree: true });
+    if (window.ResizeObserver) {
+      const ro = new ResizeObserver(function () { if (t.pinned) toBottom(el); });
+      ro.observe(el);
+      Array.prototype.forEach.call(el.children, function (c) { ro.observe(c); });
+    }
+    return t;
+  }
+
+  document.addEventListener("click", function (e) {
+    const p = e.target.closest && e.target.closest("#new-pill");
+    if (!p) return;
+    const el = document.getElementById("timeline");
+    if (el) { timeline(el).pinned = true; el.scrollTo({ top: el.scrollHeight, behavior: "smooth" }); }
+    pill(false);
+  });
   let audio = null;
 
   function typing(el) {
@@ -54,19 +102,27 @@
     },
     focus: function (id) { const el = document.getElementById(id); if (el) el.focus(); },
     scrollIntoView: function (id) { const el = document.getElementById(id); if (el) el.scrollIntoView({ block: "nearest" }); },
-    // Keeps the view pinned to the newest message unless the reader scrolled up.
+    // The chat lands on the newest message and stays there while photos load and messages arrive, unless the
+    // reader scrolled up: then new messages show the «Новые сообщения ↓» pill instead of moving the text.
+    // force: a different conversation was opened or the user just sent something.
     stickBottom: function (id, force) {
       const el = document.getElementById(id);
       if (!el) return;
-      const near = el.scrollHeight - el.scrollTop - el.clientHeight < 120;
-      if (force || near || !el.dataset.seen) { el.scrollTop = el.scrollHeight; el.dataset.seen = "1"; }
+      const t = timeline(el);
+      if (force) { t.pinned = true; t.count = count(el); pill(false); }
+      if (t.pinned) toBottom(el);
     },
+    value: function (id) { const el = document.getElementById(id); return el ? el.value : null; },
+    // Keys the reply box's script list needs before the browser acts on them (a newline, leaving the field).
+    replyKeys: function (ref) { replyRef = ref; },
+    // A confirm step in the UI (e on an unanswered request) — a real dialog, so the keyboard user sees it.
+    confirm: function (text) { return window.confirm(text); },
     copy: function (text) { return navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.resolve(); },
     // Calls the REST API with the session cookie (admin screens reuse the API's own validation).
     api: async function (method, url, body) {
       const r = await fetch(url, {
         method: method, credentials: "same-origin",
-        headers: body === null || body === undefined ? {} : { "Content-Type": "application/json" },
+        headers: body === null || body === undefined ? { "X-Okno-Request": "1" } : { "Content-Type": "application/json", "X-Okno-Request": "1" },
         body: body === null || body === undefined ? undefined : JSON.stringify(body)
       });
       return { status: r.status, body: await r.text() };

@@ -48,9 +48,13 @@ public abstract class BrowserOknoApp : OknoApp
     }
 
     /// <summary>A fresh browser context (own cookies) signed in through the real login form.</summary>
-    public async Task<IPage> SignInAsync(string email, string password)
+    public async Task<IPage> SignInAsync(string email, string password, int width = 1440, int height = 900, string? timezone = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "ru-RU" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "ru-RU", TimezoneId = timezone,
+            HasTouch = width < 900, IsMobile = width < 900,
+        });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
         await page.FillAsync("input[name=email]", email);

@@ -75,7 +75,7 @@ public abstract class AdminBrowserTests<TApp>(TApp app) : OknoTest<TApp>(app) wh
         await page.FillAsync("[data-test=reply-text]", "@Захар посмотрите, пожалуйста, это по наследству");
         await page.ClickAsync("[data-test=send]");
         await Expect(page.Locator(".msg-note", new() { HasText = "@Захар посмотрите" })).ToBeVisibleAsync();
-        await Expect(lawyer.Locator("[data-test=toast]", new() { HasText = "упомянул(а) вас" })).ToBeVisibleAsync(new() { Timeout = 3000 });
+        await Expect(lawyer.Locator("[data-test=toast]", new() { HasText = "упомянула вас в заметке: Нина" })).ToBeVisibleAsync(new() { Timeout = 3000 });
 
         // Labels and notes about the client, in the card.
         await page.FillAsync("[data-test=label-input]", "VIP");

@@ -109,10 +109,10 @@ public abstract class InboxBrowserTests<TApp>(TApp app, Xunit.Abstractions.ITest
         await page.ClickAsync("[data-test=handoff-send]");
 
         await Expect(page.Locator("[data-test=handoff-banner]")).ToContainTextAsync("Проверьте срок исковой давности");
-        await Expect(lawyerPage.Locator("[data-test=toast]", new() { HasText = "Вам передано обращение" })).ToBeVisibleAsync(new() { Timeout = 3000 });
+        await Expect(lawyerPage.Locator("[data-test=toast]", new() { HasText = "передал вам обращение: Пётр" })).ToBeVisibleAsync(new() { Timeout = 3000 });
         await App.ShotAsync(lawyerPage, "04-lawyer-receives-handoff");
 
-        await Expect(page.Locator("[data-test=toast]", new() { HasText = "вернулось к вам" })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(page.Locator("[data-test=toast]", new() { HasText = "Вернулось к вам: Пётр" })).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Expect(page.Locator("[data-test=handoff-banner]")).ToHaveCountAsync(0);
         await Expect(page.Locator(".chat-sub")).ToContainTextAsync(op.Name);
         await Expect(lawyerPage.Locator("[data-test=toast]", new() { HasText = "возвращено передавшему" })).ToBeVisibleAsync(new() { Timeout = 3000 });
