@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Okno.Core.Conversations;
 using Okno.Core.Data;
@@ -45,9 +43,16 @@ public static partial class ConversationsEndpoints
             await a.RetryAsync(id, messageId, Me(ctx)) is null ? TypedResults.NotFound() : TypedResults.Accepted($"/api/v1/conversations/{id}/messages"));
     }
 
-    private static async Task<Results<Ok<ConversationDto>, NotFound, ProblemHttpResult>> TakeAsync(long id,
-        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TakeBody? body, HttpContext ctx, ConversationActions a, OknoDbContext db)
+    /// <summary>The body is optional (a bare POST takes a free request), so it is read by hand rather than bound.</summary>
+    private static async Task<Results<Ok<ConversationDto>, NotFound, ProblemHttpResult>> TakeAsync(long id, HttpContext ctx, ConversationActions a, OknoDbContext db)
     {
+        TakeBody? body = null;
+        if (ctx.Request.ContentLength is > 0 || ctx.Request.Headers.TransferEncoding.Count > 0)
+        {
+            try { body = await ctx.Request.ReadFromJsonAsync<TakeBody>(ctx.RequestAborted); }
+            catch (System.Text.Json.JsonException) { return TypedResults.Problem(statusCode: 400, title: "Неверный запрос", detail: "Тело запроса: { \"force\": true } или пусто."); }
+            catch (InvalidOperationException) { return TypedResults.Problem(statusCode: 415, title: "Неверный запрос", detail: "Тело запроса — JSON (Content-Type: application/json)."); }
+        }
         try
         {
             var result = await Respond(a.TakeAsync(id, Me(ctx), body?.Force == true), db, ctx);

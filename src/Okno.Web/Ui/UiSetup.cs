@@ -37,7 +37,9 @@ public static class UiSetup
                 return;
             }
             await Page(ctx, StatusCodes.Status404NotFound).ExecuteAsync(ctx);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription()
+            // GET only: another method on a known route (e.g. a POST without its JSON) must keep its own 405/415.
+            .WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
     }
 
     private static RazorComponentResult<ErrorPage> Page(HttpContext ctx, int status) =>
