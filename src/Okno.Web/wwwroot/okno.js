@@ -65,6 +65,8 @@
     if (!keysRef) return;
     if (e.key === "Escape" && typing(document.activeElement)) { document.activeElement.blur(); return; }
     if (typing(document.activeElement) || e.ctrlKey || e.metaKey || e.altKey) return;
+    const active = document.activeElement;
+    if (e.key === "Enter" && active && (active.tagName === "BUTTON" || active.tagName === "A")) return; // the focused control's own Enter
     const map = { j: "next", ArrowDown: "next", k: "prev", ArrowUp: "prev", Enter: "open", r: "reply", e: "resolve" };
     const action = map[e.key];
     if (!action) return;
