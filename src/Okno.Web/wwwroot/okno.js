@@ -66,7 +66,8 @@
     if (e.key === "Escape" && typing(document.activeElement)) { document.activeElement.blur(); return; }
     if (typing(document.activeElement) || e.ctrlKey || e.metaKey || e.altKey) return;
     const active = document.activeElement;
-    if (e.key === "Enter" && active && (active.tagName === "BUTTON" || active.tagName === "A")) return; // the focused control's own Enter
+    // In a question (e.g. «Всё равно закрыть?») Enter answers with the focused button, it does not open a row.
+    if (e.key === "Enter" && active && active.closest && active.closest("[role=alertdialog], [role=dialog]")) return;
     const map = { j: "next", ArrowDown: "next", k: "prev", ArrowUp: "prev", Enter: "open", r: "reply", e: "resolve" };
     const action = map[e.key];
     if (!action) return;
