@@ -7,6 +7,7 @@ public static class MaxServices
 {
     public static IServiceCollection AddMaxChannel(this IServiceCollection services)
     {
+        ChannelKinds.Register(MaxChannel.Descriptor);
         services.AddHttpClient("max", c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<IChannelConnector, MaxConnector>();
         return services;

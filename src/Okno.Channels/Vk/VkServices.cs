@@ -7,6 +7,7 @@ public static class VkServices
 {
     public static IServiceCollection AddVkChannel(this IServiceCollection services)
     {
+        ChannelKinds.Register(VkChannel.Descriptor);
         services.AddHttpClient("vk", c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<IChannelConnector, VkConnector>();
         return services;

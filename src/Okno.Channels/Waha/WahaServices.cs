@@ -7,6 +7,7 @@ public static class WahaServices
 {
     public static IServiceCollection AddWahaChannel(this IServiceCollection services)
     {
+        ChannelKinds.Register(WahaChannel.Descriptor);
         services.AddHttpClient(WahaConnector.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<IChannelConnector, WahaConnector>();
         return services;

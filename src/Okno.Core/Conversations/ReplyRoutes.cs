@@ -40,7 +40,7 @@ public sealed class ReplyRoutes(OknoDbContext db, ChannelConnectors connectors, 
         if (a.Status == ChannelStatus.Blocked) return (false, "Номер заблокирован платформой.", false);
         if (a.Status == ChannelStatus.Disconnected) return (false, "Канал отключён.", false);
         if (e.IsBlocked) return (false, "Клиент запретил сообщения через этот канал.", false);
-        if (connectors.Supports(a.Kind) && connectors.For(a.Kind).ReplyWindow is { } window &&
+        if (connectors.Supports(a.Kind) && connectors.For(a.Kind).Descriptor.Capabilities.ReplyWindow is { } window &&
             (e.LastInboundAt is not { } last || last + window < now))
             return (true, "Прошло больше 24 часов с последнего сообщения клиента: можно отправить только шаблон.", true);
         return (true, a.Status == ChannelStatus.NeedsAttention ? "Канал требует внимания: отправка может не пройти." : null, false);
