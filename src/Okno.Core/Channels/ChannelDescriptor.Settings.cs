@@ -55,18 +55,19 @@ public sealed partial record ChannelDescriptor
     private static JsonNode? ReadNumber(JsonNode value)
     {
         if (value is not JsonValue v) return null;
-        if (v.TryGetValue<long>(out var l)) return JsonValue.Create(l);
-        if (v.GetValueKind() is System.Text.Json.JsonValueKind.Number && v.TryGetValue<decimal>(out var d)) return JsonValue.Create(d);
-        if (!v.TryGetValue<string>(out var s)) return null;
-        s = s.Trim();
-        if (long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out l)) return JsonValue.Create(l);
-        return decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out d)
-            ? JsonValue.Create(d) : null;
+        // A JSON number (of any CLR type behind it) and a numeric string read the same way.
+        var text = v.GetValueKind() is System.Text.Json.JsonValueKind.Number ? v.ToJsonString()
+            : v.TryGetValue<string>(out var s) ? s.Trim() : null;
+        if (text is null) return null;
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)) return JsonValue.Create(l);
+        return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+            CultureInfo.InvariantCulture, out var d) ? JsonValue.Create(d) : null;
     }
 
     private static JsonNode? ReadBoolean(JsonNode value) => value switch
     {
-        JsonValue v when v.TryGetValue<bool>(out var b) => JsonValue.Create(b),
+        JsonValue v when v.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False =>
+            JsonValue.Create(v.GetValueKind() is System.Text.Json.JsonValueKind.True),
         JsonValue v when v.TryGetValue<string>(out var s) && bool.TryParse(s.Trim(), out var b) => JsonValue.Create(b),
         _ => null,
     };

@@ -7,7 +7,21 @@ namespace Okno.Core.Conversations;
 
 /// <summary>One channel account a reply could leave through, and whether it can now.</summary>
 public sealed record ReplyRoute(Guid ChannelId, string ChannelName, ChannelKind Kind, bool IsDefault, bool Usable,
-    string? Reason, bool TemplateOnly);
+    string? Reason, bool TemplateOnly)
+{
+    /// <summary>What this route can carry (from the kind's descriptor): checked before a reply is accepted, shown in the reply box.</summary>
+    public ChannelCapabilities Capabilities => Kind.Describe().Capabilities;
+
+    /// <summary>The longest text this route takes: the platform's limit, or ours where the platform has none.</summary>
+    public int TextLimit => Capabilities.TextLimit ?? SendReply.MaxTextLength;
+
+    /// <summary>Why this route cannot carry files, or null when it can.</summary>
+    public string? NoFilesReason => Capabilities.FilesOut ? null : $"{Kind.Describe().Title}: отправка файлов через этот канал не поддерживается — отправьте текст.";
+
+    /// <summary>Why this text is too long for the route, or null when it fits.</summary>
+    public string? TooLongReason(int length) => length <= TextLimit ? null
+        : $"{Kind.Describe().Title} принимает сообщения до {TextLimit} символов, в ответе {length}.";
+}
 
 /// <summary>
 /// Reply routing: by default the account of the client's latest inbound message; any other account the contact

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using Okno.Core.Channels;
 
-namespace Okno.Web.Channels;
+namespace Okno.Core.Channels;
 
 /// <summary>The schema of the kind's descriptor first (types, required), then the connector's own rules.</summary>
 public static class ChannelSettingsCheck
