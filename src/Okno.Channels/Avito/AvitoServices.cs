@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Okno.Channels.Common;
 using Okno.Core.Channels;
 
 namespace Okno.Channels.Avito;
@@ -10,6 +11,7 @@ public static class AvitoServices
         ChannelKinds.Register(AvitoChannel.Descriptor);
         services.AddHttpClient("avito", c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<AvitoTokens>();
+        services.AddMediaFetcher();
         services.AddSingleton<IChannelConnector, AvitoConnector>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Okno.Channels.Common;
 using Okno.Core.Channels;
 
 namespace Okno.Channels.GreenApi;
@@ -10,6 +11,7 @@ public static class GreenApiServices
         ChannelKinds.Register(GreenApiChannel.Descriptor);
         services.AddHttpClient(GreenApiConnector.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<GreenApiPace>();
+        services.AddMediaFetcher();
         services.AddSingleton<IChannelConnector, GreenApiConnector>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Okno.Channels.Common;
 using Okno.Core.Channels;
 
 namespace Okno.Channels.Max;
@@ -9,6 +10,7 @@ public static class MaxServices
     {
         ChannelKinds.Register(MaxChannel.Descriptor);
         services.AddHttpClient("max", c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddMediaFetcher();
         services.AddSingleton<IChannelConnector, MaxConnector>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Okno.Channels.Common;
 using Okno.Core.Channels;
 
 namespace Okno.Channels.Vk;
@@ -9,6 +10,7 @@ public static class VkServices
     {
         ChannelKinds.Register(VkChannel.Descriptor);
         services.AddHttpClient("vk", c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddMediaFetcher();
         services.AddSingleton<IChannelConnector, VkConnector>();
         return services;
     }

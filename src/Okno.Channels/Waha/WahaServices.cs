@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Okno.Channels.Common;
 using Okno.Core.Channels;
 
 namespace Okno.Channels.Waha;
@@ -9,6 +10,7 @@ public static class WahaServices
     {
         ChannelKinds.Register(WahaChannel.Descriptor);
         services.AddHttpClient(WahaConnector.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddMediaFetcher();
         services.AddSingleton<IChannelConnector, WahaConnector>();
         return services;
     }

@@ -19,6 +19,16 @@ public sealed class ChannelQueries(OknoDbContext db, ChannelDirectory directory,
         return a is null || !connectors.Supports(a.Kind) ? null : Dto(a, publicUrl);
     }
 
+    /// <summary>The slim list for staff who may not read settings.</summary>
+    public async Task<List<ChannelSummaryDto>> SummariesAsync(CancellationToken ct)
+    {
+        var accounts = await db.ChannelAccounts.AsNoTracking().Where(a => !a.IsDeleted).OrderBy(a => a.CreatedAt).ToListAsync(ct);
+        return accounts.Where(a => connectors.Supports(a.Kind)).Select(ChannelSummaryDto.From).ToList();
+    }
+
+    public async Task<ChannelSummaryDto> SummaryAsync(Guid id, CancellationToken ct) =>
+        ChannelSummaryDto.From(await db.ChannelAccounts.AsNoTracking().FirstAsync(x => x.Id == id, ct));
+
     public ChannelDto Dto(ChannelAccount a, string publicUrl) =>
         ChannelDto.From(a, directory.Unprotect(a.ProtectedSettings), connectors.For(a.Kind), publicUrl);
 }

@@ -24,11 +24,20 @@ public static class ChannelsEndpoints
     public static string PublicUrl(HttpContext ctx, OknoOptions options) =>
         options.PublicUrl ?? $"{ctx.Request.Scheme}://{ctx.Request.Host}";
 
-    private static async Task<Ok<List<ChannelDto>>> ListAsync(ChannelQueries queries, OknoOptions options, HttpContext ctx) =>
-        TypedResults.Ok(await queries.ListAsync(PublicUrl(ctx, options), ctx.RequestAborted));
+    /// <summary>Settings (API addresses, ids, secret tails) are for administrators; other staff get a slim list.</summary>
+    private static bool SeesSettings(HttpContext ctx) => ctx.User.IsInRole(nameof(Core.Operators.UserRole.Admin));
 
-    private static async Task<Results<Ok<ChannelDto>, NotFound>> GetAsync(Guid id, ChannelQueries queries, OknoOptions options, HttpContext ctx) =>
-        await queries.GetAsync(id, PublicUrl(ctx, options), ctx.RequestAborted) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
+    private static async Task<Results<Ok<List<ChannelDto>>, Ok<List<ChannelSummaryDto>>>> ListAsync(ChannelQueries queries, OknoOptions options, HttpContext ctx)
+    {
+        if (!SeesSettings(ctx)) return TypedResults.Ok(await queries.SummariesAsync(ctx.RequestAborted));
+        return TypedResults.Ok(await queries.ListAsync(PublicUrl(ctx, options), ctx.RequestAborted));
+    }
+
+    private static async Task<Results<Ok<ChannelDto>, Ok<ChannelSummaryDto>, NotFound>> GetAsync(Guid id, ChannelQueries queries, OknoOptions options, HttpContext ctx)
+    {
+        if (await queries.GetAsync(id, PublicUrl(ctx, options), ctx.RequestAborted) is not { } dto) return TypedResults.NotFound();
+        return SeesSettings(ctx) ? TypedResults.Ok(dto) : TypedResults.Ok(await queries.SummaryAsync(id, ctx.RequestAborted));
+    }
 
     private static async Task<Results<Created<ChannelDto>, ValidationProblem>> CreateAsync(ChannelRequest request, CreateChannel create,
         ChannelQueries queries, OknoOptions options, HttpContext ctx)

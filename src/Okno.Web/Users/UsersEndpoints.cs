@@ -19,6 +19,9 @@ public static class UsersEndpoints
         group.MapGet("/", async (UserQueries users, HttpContext ctx) => TypedResults.Ok(await users.ListAsync(ctx.RequestAborted)));
         group.MapPost("/", CreateAsync).RequireAuthorization(AuthSetup.AdminPolicy);
         group.MapPatch("/{id:long}", UpdateAsync).RequireAuthorization(AuthSetup.AdminPolicy);
+        // Ends every browser session of the user (a lost laptop, a leaving colleague); API tokens stay as they are.
+        group.MapPost("/{id:long}/sign-out-everywhere", async Task<Results<NoContent, NotFound>> (long id, SignOutEverywhere signOut, HttpContext ctx) =>
+            await signOut.ExecuteAsync(id, ctx.RequestAborted) ? TypedResults.NoContent() : TypedResults.NotFound()).RequireAuthorization(AuthSetup.AdminPolicy);
     }
 
     public static void AddUsers(this WebApplicationBuilder builder)
@@ -26,6 +29,7 @@ public static class UsersEndpoints
         builder.Services.AddScoped<UserQueries>();
         builder.Services.AddScoped<InviteUser>();
         builder.Services.AddScoped<ChangeUser>();
+        builder.Services.AddScoped<SignOutEverywhere>();
     }
 
     public static UserDto Dto(User u) => new(u.Id, u.Email, u.Name, u.Role.ToWireName(), u.Team, u.IsActive, u.CreatedAt);
