@@ -42,7 +42,7 @@ app.MapWidget();
 app.MapOknoUi();
 
 app.PrintWelcomeOnStart();
-await app.RunAsync();
+return await app.RunOknoAsync(args);
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

@@ -19,10 +19,11 @@ public static class OknoHosting
         builder.Services.AddSingleton(options);
         var database = new DatabaseOptions
         {
-            Provider = builder.Configuration.GetValue("Okno:Database:Provider", DatabaseProvider.Sqlite),
+            Provider = ProviderOf(builder),
             ConnectionString = builder.Configuration.GetConnectionString("Okno")
                 ?? $"Data Source={Path.Combine(options.DataPath, "okno.db")}",
         };
+        builder.AddOknoForwardedHeaders();
         builder.Services.AddHostedService<DatabaseInitializer>();
         // A crashed node's claimed outbox rows are retried after this (default 120 s; the durability harness shortens it).
         builder.Services.AddSingleton(new OutboxOptions { Claim = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Okno:Outbox:ClaimSeconds", 120), 1, 3600)) });
@@ -51,12 +52,23 @@ public static class OknoHosting
 
     public static void UseOknoHosting(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapOpenApi();
         app.MapScalarApiReference();
+    }
+
+    private static DatabaseProvider ProviderOf(WebApplicationBuilder builder)
+    {
+        var text = builder.Configuration["Okno:Database:Provider"];
+        if (string.IsNullOrEmpty(text)) return DatabaseProvider.Sqlite;
+        if (Enum.TryParse<DatabaseProvider>(text, ignoreCase: true, out var provider) && Enum.IsDefined(provider) && !char.IsDigit(text[0])) return provider;
+        StartupChecks.Defer(builder, new StartupException("Okno:Database:Provider",
+            $"Неизвестная база «{text}»: укажите Sqlite или Postgres.", $"Unknown database '{text}': use Sqlite or Postgres."));
+        return DatabaseProvider.Sqlite;
     }
 
     public static void MapOperations(this WebApplication app)
