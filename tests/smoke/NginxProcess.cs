@@ -42,7 +42,7 @@ public sealed class NginxProcess : IAsyncDisposable
         foreach (var d in new[] { "logs", "tmp/body", "tmp/proxy", "tmp/fastcgi", "tmp/uwsgi", "tmp/scgi" })
         {
             var path = Directory.CreateDirectory(Path.Combine(prefix, d)).FullName;
-            File.SetUnixFileMode(path, (UnixFileMode)0b111_111_111);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, (UnixFileMode)0b111_111_111);
         }
         var cert = Path.Combine(prefix, "fullchain.pem");
         var key = Path.Combine(prefix, "privkey.pem");
