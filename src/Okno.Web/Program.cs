@@ -5,6 +5,7 @@ using Okno.Web.Conversations;
 using Okno.Web.Demo;
 using Okno.Web.Hosting;
 using Okno.Web.Messages;
+using Okno.Web.Operations;
 using Okno.Web.Realtime;
 using Okno.Web.Ui;
 using Okno.Web.Users;
@@ -22,6 +23,7 @@ builder.AddDemo();
 builder.AddWidget();
 builder.AddConversations();
 builder.AddOknoUi();
+builder.AddOperations();
 
 var app = builder.Build();
 

@@ -41,7 +41,7 @@ public sealed class RunShSmokeTests(SmokeClone clone, ITestOutputHelper output)
         SmokeClone.Record($"{command}: Ctrl+C (SIGINT) until the process exited", (long)exit!.Value.TotalMilliseconds);
         output.WriteLine($"exit code after SIGINT: {okno.ExitCode}");
         Assert.Equal(0, okno.ExitCode);
-        Assert.True(File.Exists(Path.Combine(clone.Repo, "data", "okno.db")), "./run.sh keeps its data under ./data");
+        Assert.True(File.Exists(Path.Combine(clone.Repo, "src", "Okno.Web", "data", "okno.db")), "./run.sh keeps its data under src/Okno.Web/data (dotnet run works in the project folder)");
     }
 
     private static string Tail(string text) => text.Length > 4000 ? text[^4000..] : text;

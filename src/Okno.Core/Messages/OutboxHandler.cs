@@ -83,6 +83,7 @@ public sealed class OutboxHandler(OknoDbContext db, ChannelDirectory channels, C
     {
         var now = clock.GetUtcNow();
         var events = new List<OknoEvent>();
+        Telemetry.OknoMetrics.Send(message.ChannelAccountId, result.Outcome.ToString().ToLowerInvariant());
         switch (result.Outcome)
         {
             case DeliveryOutcome.Sent:

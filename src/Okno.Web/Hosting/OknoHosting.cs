@@ -73,6 +73,7 @@ public static class OknoHosting
 
     public static void MapOperations(this WebApplication app)
     {
+        Operations.OperationsSetup.MapOperationsEndpoints(app);
         app.MapGet("/healthz", async (OknoDbContext db, CancellationToken ct) =>
             await db.Database.CanConnectAsync(ct) ? Results.Text("ok") : Results.Problem("database unavailable", statusCode: 503))
             .ExcludeFromDescription();

@@ -36,27 +36,28 @@ public static class StartupChecks
     /// <summary>Runs the server (or a command such as <c>backup</c>); the process's exit code.</summary>
     public static async Task<int> RunOknoAsync(this WebApplication app, string[] args)
     {
+        var command = OknoCommands.Find(args);
         try
         {
-            if (OknoCommands.Find(args) is { } command) return await command(app);
+            if (command is not null) return await command(app);
             await CheckAsync(app);
             await app.RunAsync();
             return 0;
         }
         catch (StartupException e)
         {
-            return Fail(e, e.Setting is "--urls" or "ConnectionStrings:Okno" ? UnavailableExitCode : ConfigurationExitCode);
+            return Fail(e, e.Setting is "--urls" or "ConnectionStrings:Okno" ? UnavailableExitCode : ConfigurationExitCode, command is not null);
         }
         catch (IOException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
         {
-            return Fail(PortInUse(e.Message, e), UnavailableExitCode);
+            return Fail(PortInUse(e.Message, e), UnavailableExitCode, command is not null);
         }
     }
 
-    private static int Fail(StartupException e, int code)
+    private static int Fail(StartupException e, int code, bool isCommand)
     {
         Console.Error.WriteLine();
-        Console.Error.WriteLine("  Окно не запущено / Okno did not start:");
+        Console.Error.WriteLine(isCommand ? "  Команда не выполнена / The command failed:" : "  Окно не запущено / Okno did not start:");
         Console.Error.WriteLine("  " + e.Message);
         Console.Error.WriteLine();
         return code;
