@@ -22,9 +22,9 @@ public sealed class NginxProcess : IAsyncDisposable
         var text = siteConf;
         Replace(ref text, "server 127.0.0.1:5000;", $"server 127.0.0.1:{oknoPort};");
         Replace(ref text, "listen 80;", $"listen 127.0.0.1:{httpPort};");
-        Replace(ref text, "listen 443 ssl;", $"listen 127.0.0.1:{httpsPort} ssl;");
+        Replace(ref text, "listen 443 ssl http2;", $"listen 127.0.0.1:{httpsPort} ssl http2;");
         Replace(ref text, "listen [::]:80;", "");
-        Replace(ref text, "listen [::]:443 ssl;", "");
+        Replace(ref text, "listen [::]:443 ssl http2;", "");
         Replace(ref text, "/etc/ssl/okno/fullchain.pem", certificate);
         Replace(ref text, "/etc/ssl/okno/privkey.pem", key);
         return text;

@@ -34,7 +34,7 @@ public sealed class PublishedNginxSmokeTests(SmokeClone clone)
 
         var watch = Stopwatch.StartNew();
         var published = Path.Combine(clone.Work, "publish");
-        SmokeClone.Run("dotnet", ["publish", "src/Okno.Web", "-c", "Release", "-o", published], clone.Repo, TimeSpan.FromMinutes(12));
+        SmokeClone.Run("dotnet", ["publish", "src/Okno.Web", "-c", "Release", "-o", published], clone.Repo, TimeSpan.FromMinutes(20));
         SmokeClone.Record("dotnet publish -c Release", watch.ElapsedMilliseconds);
         Assert.True(File.Exists(Path.Combine(published, "wwwroot", "_framework", "blazor.web.js")) || Directory.GetFiles(Path.Combine(published, "wwwroot", "_framework"), "blazor.web*.js").Length > 0,
             "the published output carries Blazor's script");

@@ -21,7 +21,7 @@ public sealed class RunShSmokeTests(SmokeClone clone, ITestOutputHelper output)
         var watch = Stopwatch.StartNew();
         await using var okno = OknoProcess.Start("bash", ["-c", command], clone.Repo,
             new Dictionary<string, string?> { ["OKNO_URLS"] = $"http://127.0.0.1:{port}" });
-        await okno.WaitForWelcomeAsync(TimeSpan.FromMinutes(12));
+        await okno.WaitForWelcomeAsync(TimeSpan.FromMinutes(25));
         SmokeClone.Record($"{command}: restore, build and start until the URL is printed", watch.ElapsedMilliseconds);
         Assert.Equal($"http://127.0.0.1:{port}", okno.Url);
         Assert.NotNull(okno.Password);
