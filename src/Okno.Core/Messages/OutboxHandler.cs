@@ -159,7 +159,9 @@ public sealed class OutboxHandler(OknoDbContext db, ChannelDirectory channels, C
             counting.Position = 0;
             attachment.StorageKey = await files.SaveAsync(counting, media.FileName ?? attachment.FileName, ct);
             attachment.Size = counting.Length;
-            if (attachment.ContentType == "application/octet-stream") attachment.ContentType = media.ContentType;
+            counting.Position = 0;
+            var declared = attachment.ContentType == FileSniffer.Binary ? media.ContentType : attachment.ContentType;
+            attachment.ContentType = FileSniffer.Recorded(await FileSniffer.RasterImageAsync(counting, ct), declared);
         }
         db.Outbox.Remove(item);
         await db.SaveChangesAsync(ct);
