@@ -42,7 +42,7 @@ public sealed class InboundProcessor(OknoDbContext db, ContactResolver contacts,
         var at = e.Timestamp == default ? now : e.Timestamp.ToUniversalTime();
         var contact = await contacts.ResolveAsync(e.Sender, account.IsDemo, ct);
         if (contact is null) return [];
-        var endpoint = await contacts.EndpointAsync(contact.Id, account.Id, e.Sender.ReplyAddress, ct);
+        var endpoint = await contacts.EndpointAsync(contact.Id, account.Id, e.Sender.ReplyAddress, ct, e.Sender.Verified);
         if (e.Kind == InboundEventKind.Message) endpoint.RecordInbound(at);
 
         var conversation = await OpenConversationAsync(contact.Id, account, e, now, ct);

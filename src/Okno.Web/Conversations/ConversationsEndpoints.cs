@@ -86,7 +86,7 @@ public static partial class ConversationsEndpoints
         var c = await VisibleAsync(id, ctx, db);
         if (c is null) return TypedResults.NotFound();
         var list = await routes.ForConversationAsync(c, ctx.RequestAborted);
-        return TypedResults.Ok(new ItemsOf<RouteDto>(list.Select(r => new RouteDto(r.ChannelId, r.ChannelName, r.Kind.ToWireName(), r.IsDefault, r.Usable, r.Reason, r.TemplateOnly)).ToList()));
+        return TypedResults.Ok(new ItemsOf<RouteDto>(list.Select(r => new RouteDto(r.ChannelId, r.ChannelName, r.Kind.ToWireName(), r.IsDefault, r.Usable, Masking.Text(r.Reason, CurrentUser.From(ctx.User)), r.TemplateOnly)).ToList()));
     }
 
     /// <summary>The conversation, if this user may see it (lawyers: only what is assigned to them).</summary>

@@ -29,6 +29,7 @@ public static class UsersEndpoints
         var errors = new Dictionary<string, string[]>();
         if (body.Email is null || !body.Email.Contains('@', StringComparison.Ordinal) || body.Email.Length > 320) errors["email"] = ["Нужен e-mail."];
         if (string.IsNullOrWhiteSpace(body.Name)) errors["name"] = ["Нужно имя."];
+        else if (body.Name.Trim().Length > User.MaxNameLength) errors["name"] = [$"Имя длиннее {User.MaxNameLength} символов."];
         if (!UserRoles.TryParse(body.Role, out var role)) errors["role"] = ["admin, supervisor, operator или lawyer."];
         if (body.Password is { Length: < Passwords.MinLength }) errors["password"] = [$"Пароль — не короче {Passwords.MinLength} символов."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -46,6 +47,8 @@ public static class UsersEndpoints
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id);
         if (user is null) return TypedResults.NotFound();
+        if (body.Name?.Trim() is { Length: > User.MaxNameLength })
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [$"Имя длиннее {User.MaxNameLength} символов."] });
         UserRole? role = null;
         if (body.Role is not null)
         {
