@@ -11,8 +11,9 @@ using Okno.Web.Users;
 using Okno.Web.Webhooks;
 using Okno.Web.Widget;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(OknoStart.Options(args));
 
+builder.UseStaticWebAssetsEverywhere();
 builder.AddOknoHosting();
 builder.AddOknoAuth();
 builder.AddChannels();
