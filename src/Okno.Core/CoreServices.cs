@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Okno.Core.Channels;
 using Okno.Core.Contacts;
 using Okno.Core.Conversations;
@@ -37,6 +39,9 @@ public static class CoreServices
         services.AddHostedService(sp => sp.GetRequiredService<IngestWriter>());
         services.AddSingleton<OutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
+        // Media downloads in their own worker: a slow or huge file never holds up a reply.
+        services.AddSingleton<IHostedService>(sp => new OutboxWorker(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<OutboxSignal>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboxWorker>>(), sp.GetRequiredService<OutboxOptions>()) { Lane = OutboxLane.Media });
         services.AddSingleton<ReturnScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReturnScheduler>());
         return services;

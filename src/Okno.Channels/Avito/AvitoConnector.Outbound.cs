@@ -113,10 +113,8 @@ public sealed partial class AvitoConnector
 
     public async Task<MediaContent?> DownloadAsync(ChannelContext channel, string sourceRef, CancellationToken ct)
     {
-        if (!Uri.TryCreate(sourceRef, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http")) return null;
-        var response = await http.CreateClient("avito").GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct);
-        if (!response.IsSuccessStatusCode) { response.Dispose(); return null; }
-        return new MediaContent(await response.Content.ReadAsStreamAsync(ct), response.Content.Headers.ContentType?.MediaType ?? "image/jpeg", Path.GetFileName(uri.AbsolutePath));
+        var media = await MediaFetcher.GetAsync(http, channel, sourceRef, ApiBase(channel), MediaHosts, null, "image/jpeg", ct);
+        return media is null ? null : media with { FileName = Path.GetFileName(new Uri(sourceRef).AbsolutePath) };
     }
 
     /// <summary>Gets a token (checks the credentials) and subscribes webhook v3 to /webhooks/{channelId}/{token}.</summary>

@@ -17,6 +17,7 @@ namespace Okno.Channels.Avito;
 public sealed partial class AvitoConnector(IHttpClientFactory http, AvitoTokens tokens) : IChannelConnector
 {
     public const string DefaultApiBaseUrl = "https://api.avito.ru";
+    private static readonly string[] MediaHosts = ["avito.st", "avito.ru", "avito.net"];
     public const int MaxTextLength = 1000;
 
     public ChannelKind Kind => ChannelKind.Avito;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Okno.Channels.Common;
 using Okno.Core.Channels;
 
 namespace Okno.Channels.Avito;
@@ -9,6 +10,7 @@ public static class AvitoServices
     {
         services.AddHttpClient("avito", c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<AvitoTokens>();
+        services.AddMediaFetcher();
         services.AddSingleton<IChannelConnector, AvitoConnector>();
         return services;
     }

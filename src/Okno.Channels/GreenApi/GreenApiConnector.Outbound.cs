@@ -96,10 +96,8 @@ public sealed partial class GreenApiConnector
     /// <summary>Files of inbound messages are links on Green-API's storage (downloadUrl), fetched as they are.</summary>
     public async Task<MediaContent?> DownloadAsync(ChannelContext channel, string sourceRef, CancellationToken ct)
     {
-        if (!Uri.TryCreate(sourceRef, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")) return null;
-        var response = await http.CreateClient(HttpClientName).GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct);
-        if (!response.IsSuccessStatusCode) { response.Dispose(); return null; }
-        return new MediaContent(await response.Content.ReadAsStreamAsync(ct), response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream", null);
+        // downloadUrl: Green-API's storage (sw-media-….storage.yandexcloud.net, ….api.green-api.com) or the API host.
+        return await MediaFetcher.GetAsync(http, channel, sourceRef, ApiBase(channel), MediaHosts, null, "application/octet-stream", ct);
     }
 
     /// <summary>SetSettings: our webhook URL with its token and every notification type we read; then the state.</summary>

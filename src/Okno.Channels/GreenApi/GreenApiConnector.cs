@@ -15,6 +15,7 @@ public sealed partial class GreenApiConnector(IHttpClientFactory http, GreenApiP
     private readonly RecentSends _recent = new(clock);
 
     public const string DefaultApiBaseUrl = "https://api.green-api.com";
+    private static readonly string[] MediaHosts = ["green-api.com", "storage.yandexcloud.net"];
     public const string DefaultMediaUrl = "https://media.green-api.com";
     public const string HttpClientName = "whatsapp-greenapi";
     public const int DefaultMinIntervalMs = 3000;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Okno.Channels.Common;
 using Okno.Core.Channels;
 
 namespace Okno.Channels.GreenApi;
@@ -9,6 +10,7 @@ public static class GreenApiServices
     {
         services.AddHttpClient(GreenApiConnector.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<GreenApiPace>();
+        services.AddMediaFetcher();
         services.AddSingleton<IChannelConnector, GreenApiConnector>();
         return services;
     }

@@ -56,10 +56,7 @@ public sealed partial class MaxConnector
 
     public async Task<MediaContent?> DownloadAsync(ChannelContext channel, string sourceRef, CancellationToken ct)
     {
-        if (!Uri.TryCreate(sourceRef, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http")) return null;
-        var response = await http.CreateClient("max").GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct);
-        if (!response.IsSuccessStatusCode) { response.Dispose(); return null; }
-        return new MediaContent(await response.Content.ReadAsStreamAsync(ct), response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream", null);
+        return await MediaFetcher.GetAsync(http, channel, sourceRef, ApiBase(channel), MediaHosts, null, "application/octet-stream", ct);
     }
 
     /// <summary>POST /subscriptions {url, update_types, secret}: MAX then posts updates with the secret header.</summary>

@@ -12,6 +12,8 @@ namespace Okno.Channels.Max;
 public sealed partial class MaxConnector(IHttpClientFactory http) : IChannelConnector
 {
     public const string DefaultApiBaseUrl = "https://platform-api2.max.ru";
+    /// <summary>MAX's media hosts (a channel's "mediaHosts" setting can add more).</summary>
+    private static readonly string[] MediaHosts = ["max.ru", "oneme.ru", "okcdn.ru", "mycdn.me"];
     public const string SecretHeader = "X-Max-Bot-Api-Secret";
     public static readonly string[] UpdateTypes = ["message_created", "message_edited", "bot_started", "bot_stopped"];
 

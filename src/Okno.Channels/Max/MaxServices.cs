@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Okno.Channels.Common;
 using Okno.Core.Channels;
 
 namespace Okno.Channels.Max;
@@ -8,6 +9,7 @@ public static class MaxServices
     public static IServiceCollection AddMaxChannel(this IServiceCollection services)
     {
         services.AddHttpClient("max", c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddMediaFetcher();
         services.AddSingleton<IChannelConnector, MaxConnector>();
         return services;
     }

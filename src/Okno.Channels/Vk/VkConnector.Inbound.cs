@@ -37,9 +37,10 @@ public sealed partial class VkConnector
             var secret = root.Str("secret");
             if (type == "confirmation")
             {
-                // VK sends the secret with the confirmation too when one is set; a wrong one is refused.
-                if (secret is not null && !ConstantTime.Equal(secret, channel.Setting("secret")))
-                    return WebhookOutcome.Unauthorized("Wrong secret.");
+                // VK sends the secret with the confirmation too when one is set: a missing or wrong one is refused,
+                // or anyone could read the code and bind their own server to the community.
+                if (channel.Setting("secret") is { Length: > 0 } configured && !ConstantTime.Equal(secret, configured))
+                    return WebhookOutcome.Unauthorized("Missing or wrong secret.");
                 if (root.Str("group_id") != channel.Setting("groupId"))
                     return WebhookOutcome.Forbidden("The confirmation is for another community.");
                 return new WebhookOutcome.Immediate(200, channel.RequiredSetting("confirmationCode"));

@@ -12,6 +12,8 @@ namespace Okno.Channels.Vk;
 public sealed partial class VkConnector(IHttpClientFactory http) : IChannelConnector
 {
     public const string DefaultApiBaseUrl = "https://api.vk.com";
+    /// <summary>Where VK serves photos, documents and voice messages.</summary>
+    private static readonly string[] MediaHosts = ["vk.com", "vk.ru", "vk.me", "userapi.com", "vkuserphoto.ru", "vkuser.net", "vk-cdn.net", "vkuseraudio.net", "vkuservideo.net", "mycdn.me"];
     public const string DefaultApiVersion = "5.199";
 
     public ChannelKind Kind => ChannelKind.Vk;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Okno.Channels.Common;
 using Okno.Core.Channels;
 
 namespace Okno.Channels.Vk;
@@ -8,6 +9,7 @@ public static class VkServices
     public static IServiceCollection AddVkChannel(this IServiceCollection services)
     {
         services.AddHttpClient("vk", c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddMediaFetcher();
         services.AddSingleton<IChannelConnector, VkConnector>();
         return services;
     }

@@ -77,11 +77,13 @@ public sealed partial class WahaConnector
     /// <summary>Files WAHA saved are served by WAHA itself (/api/files/…), behind the same API key.</summary>
     public async Task<MediaContent?> DownloadAsync(ChannelContext channel, string sourceRef, CancellationToken ct)
     {
-        if (!Uri.TryCreate(sourceRef, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")) return null;
-        var client = Client(channel);
-        var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct);
-        if (!response.IsSuccessStatusCode) { response.Dispose(); return null; }
-        return new MediaContent(await response.Content.ReadAsStreamAsync(ct), response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream", null);
+        // WAHA serves media itself (/api/files/…), often under the name it knows itself by (localhost:3000):
+        // that path is fetched from the configured API host, and the API key goes nowhere else.
+        if (!Uri.TryCreate(sourceRef, UriKind.Absolute, out var uri)) return null;
+        var api = ApiBase(channel);
+        if (uri.AbsolutePath.StartsWith("/api/files/", StringComparison.Ordinal)) sourceRef = api + uri.PathAndQuery;
+        var key = channel.RequiredSetting("apiKey");
+        return await MediaFetcher.GetAsync(http, channel, sourceRef, api, [], h => h.Add(ApiKeyHeader, key), "application/octet-stream", ct);
     }
 
     /// <summary>Checks the key and the session (GET /api/sessions/{session}); webhooks are configured on the session in WAHA.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Okno.Channels.Common;
 using Okno.Core.Channels;
 
 namespace Okno.Channels.Waha;
@@ -8,6 +9,7 @@ public static class WahaServices
     public static IServiceCollection AddWahaChannel(this IServiceCollection services)
     {
         services.AddHttpClient(WahaConnector.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddMediaFetcher();
         services.AddSingleton<IChannelConnector, WahaConnector>();
         return services;
     }

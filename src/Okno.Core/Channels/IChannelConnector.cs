@@ -68,7 +68,8 @@ public sealed record ChannelContext(Guid Id, ChannelKind Kind, string Name, Json
         : throw new InvalidOperationException($"Channel {Id}: setting '{name}' is missing.");
 }
 
-public sealed record MediaContent(Stream Content, string ContentType, string? FileName);
+/// <summary>A downloaded file as a stream; Length when the platform declared it (checked against the size cap before reading).</summary>
+public sealed record MediaContent(Stream Content, string ContentType, string? FileName, long? Length = null);
 
 public sealed record SetupResult(bool Success, string? Error)
 {

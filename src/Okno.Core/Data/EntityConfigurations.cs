@@ -117,6 +117,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
     {
         b.Property(x => x.Email).HasMaxLength(320);
         b.HasIndex(x => x.Email).IsUnique();
+        b.Property(x => x.SecurityStamp).HasMaxLength(64);
     }
 }
 

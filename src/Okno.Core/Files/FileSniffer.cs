@@ -24,14 +24,14 @@ public static class FileSniffer
         return null;
     }
 
-    /// <summary>Reads the head of a seekable stream and puts the position back.</summary>
+    /// <summary>Reads the head of a stream (and puts the position back when it can seek).</summary>
     public static async Task<string?> RasterImageAsync(Stream stream, CancellationToken ct)
     {
         var buffer = new byte[HeaderLength];
-        var start = stream.Position;
+        var start = stream.CanSeek ? stream.Position : 0;
         var read = 0;
         while (read < buffer.Length && await stream.ReadAsync(buffer.AsMemory(read), ct) is var n and > 0) read += n;
-        stream.Position = start;
+        if (stream.CanSeek) stream.Position = start;
         return RasterImage(buffer.AsSpan(0, read));
     }
 

@@ -9,8 +9,16 @@ public sealed class LocalFileStore(string root) : IFileStore
         var key = $"{DateTime.UtcNow:yyyy/MM}/{Guid.NewGuid():N}{ext}";
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using var file = File.Create(path);
-        await content.CopyToAsync(file, ct);
+        try
+        {
+            await using var file = File.Create(path);
+            await content.CopyToAsync(file, ct);
+        }
+        catch
+        {
+            File.Delete(path); // a cut-off or refused file leaves nothing behind
+            throw;
+        }
         return key;
     }
 

@@ -11,4 +11,6 @@ public sealed class Attachment
     public string? SourceRef { get; set; }
     /// <summary>Key in our file store once stored.</summary>
     public string? StorageKey { get; set; }
+    /// <summary>Bigger than the channel's media limit: not stored, the operator opens it on the platform.</summary>
+    public bool TooLarge { get; set; }
 }

@@ -9,7 +9,7 @@ namespace Okno.Core.Messages;
 
 /// <summary>Works one claimed outbox row: a send through the connector, or a media download.</summary>
 public sealed class OutboxHandler(OknoDbContext db, ChannelDirectory channels, ChannelConnectors connectors,
-    IFileStore files, EventBus bus, TimeProvider clock, ILogger<OutboxHandler> log)
+    IFileStore files, EventBus bus, TimeProvider clock, ILogger<OutboxHandler> log, OutboxOptions options)
 {
     public const int MaxAttempts = 10;
     public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
@@ -126,45 +126,65 @@ public sealed class OutboxHandler(OknoDbContext db, ChannelDirectory channels, C
         var attachment = await db.Attachments.FirstOrDefaultAsync(a => a.Id == item.AttachmentId, ct);
         var message = await db.Messages.FirstOrDefaultAsync(m => m.Id == item.MessageId, ct);
         var channel = message?.ChannelAccountId is { } id ? await channels.FindAsync(id, ct) : null;
-        if (attachment?.SourceRef is null || channel is null || attachment.StorageKey is not null)
+        if (attachment?.SourceRef is null || channel is null || attachment.StorageKey is not null || attachment.TooLarge)
         {
             db.Outbox.Remove(item);
             await db.SaveChangesAsync(ct);
             return;
         }
 
-        MediaContent? media;
+        // Streamed to the file store under the channel's size cap, and the whole download under one deadline:
+        // a huge file never sits in memory, a slow one never holds this worker for long.
+        var cap = MediaCap(channel.Context);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(options.MediaDeadline);
+        string? failure = null;
         try
         {
-            media = await connectors.For(channel.Ref.Kind).DownloadAsync(channel.Context, attachment.SourceRef, ct);
+            var media = await connectors.For(channel.Ref.Kind).DownloadAsync(channel.Context, attachment.SourceRef, deadline.Token);
+            if (media is null) failure = "download failed";
+            else await using (media.Content)
+            {
+                if (media.Length > cap) throw new MediaTooLargeException(cap);
+                await using var capped = new CappedStream(media.Content, cap);
+                attachment.StorageKey = await files.SaveAsync(capped, media.FileName ?? attachment.FileName, deadline.Token);
+                attachment.Size = capped.BytesRead;
+                // The type recorded is what the stored bytes are, not what the sender declared (issue 10.1).
+                var declared = attachment.ContentType == FileSniffer.Binary ? media.ContentType : attachment.ContentType;
+                await using var stored = await files.OpenAsync(attachment.StorageKey, deadline.Token);
+                attachment.ContentType = FileSniffer.Recorded(stored is null ? null : await FileSniffer.RasterImageAsync(stored, deadline.Token), declared);
+            }
+        }
+        catch (MediaTooLargeException)
+        {
+            attachment.TooLarge = true; // shown as "open on the platform"; never retried
+            log.LogInformation("Attachment {AttachmentId} is over the {Cap}-byte media limit: not stored", attachment.Id, cap);
         }
         catch (HttpRequestException ex)
         {
-            media = null;
+            failure = "download failed";
             log.LogWarning("Media download for attachment {AttachmentId} failed: {Error}", attachment.Id, ex.HttpRequestError);
         }
-
-        if (media is null)
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            if (item.Attempts + 1 >= 5) db.Outbox.Remove(item);
-            else item.RetryAt(clock.GetUtcNow() + OutboxItem.Backoff(item.Attempts + 1), "download failed");
-            await db.SaveChangesAsync(ct);
-            return;
+            failure = "download too slow";
+            log.LogWarning("Media download for attachment {AttachmentId} passed its {Seconds}-second deadline", attachment.Id, options.MediaDeadline.TotalSeconds);
         }
 
-        await using (var counting = new MemoryStream())
-        await using (media.Content)
+        if (failure is not null)
         {
-            await media.Content.CopyToAsync(counting, ct);
-            counting.Position = 0;
-            attachment.StorageKey = await files.SaveAsync(counting, media.FileName ?? attachment.FileName, ct);
-            attachment.Size = counting.Length;
-            counting.Position = 0;
-            var declared = attachment.ContentType == FileSniffer.Binary ? media.ContentType : attachment.ContentType;
-            attachment.ContentType = FileSniffer.Recorded(await FileSniffer.RasterImageAsync(counting, ct), declared);
+            if (item.Attempts + 1 >= 5) db.Outbox.Remove(item);
+            else item.RetryAt(clock.GetUtcNow() + OutboxItem.Backoff(item.Attempts + 1), failure);
+            await db.SaveChangesAsync(ct);
+            return;
         }
         db.Outbox.Remove(item);
         await db.SaveChangesAsync(ct);
         bus.Publish(new ConversationUpdated(message!.ConversationId, "attachment"));
     }
+
+    /// <summary>The channel's "maxMediaMb" setting (1–2048), else the configured default.</summary>
+    private long MediaCap(ChannelContext channel) =>
+        int.TryParse(channel.Setting("maxMediaMb"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var mb) && mb is >= 1 and <= 2048
+            ? mb * 1024L * 1024L : options.MediaMaxBytes;
 }

@@ -15,6 +15,9 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
     public static readonly TimeSpan Claim = TimeSpan.FromMinutes(2);
     public static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Sends (the default) or media downloads: each lane has its own worker.</summary>
+    public OutboxLane Lane { get; init; } = OutboxLane.Sends;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -22,7 +25,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
             try
             {
                 var worked = await RunOnceAsync(stoppingToken);
-                if (worked == 0) await signal.WaitAsync(Poll, stoppingToken);
+                if (worked == 0) await signal.WaitAsync(Lane, Poll, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -43,12 +46,14 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var media = Lane == OutboxLane.Media;
         List<(long Id, long ConversationId)> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OknoDbContext>();
             due = (await db.Outbox.AsNoTracking()
                 .Where(o => o.DueAt <= now && (o.ClaimedUntil == null || o.ClaimedUntil < now))
+                .Where(o => (o.Kind == OutboxKind.DownloadMedia) == media)
                 .OrderBy(o => o.DueAt).ThenBy(o => o.Id).Take(64)
                 .Select(o => new { o.Id, o.Message!.ConversationId }).ToListAsync(ct))
                 .Select(x => (x.Id, x.ConversationId)).ToList();

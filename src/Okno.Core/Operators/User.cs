@@ -14,6 +14,7 @@ public sealed class User
         Role = role;
         CreatedAt = now;
         IsActive = true;
+        RotateSecurityStamp();
     }
 
     public long Id { get; private set; }
@@ -26,36 +27,33 @@ public sealed class User
     public int FailedSignIns { get; private set; }
     public DateTimeOffset? LockedUntil { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>
+    /// Copied into every sign-in cookie and compared on each request: a new value (role, password, deactivation,
+    /// "sign out everywhere") makes every cookie issued before it worthless.
+    /// </summary>
+    public string SecurityStamp { get; private set; } = "";
 
     public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan LockOut = TimeSpan.FromMinutes(15);
 
-    public void SetPasswordHash(string hash) => PasswordHash = hash;
+    public void SetPasswordHash(string hash)
+    {
+        PasswordHash = hash;
+        RotateSecurityStamp();
+    }
 
     public void Update(string? name, UserRole? role, string? team, bool? isActive)
     {
         if (name?.Trim() is { Length: > MaxNameLength }) throw new DomainException($"Имя длиннее {MaxNameLength} символов.");
         if (!string.IsNullOrWhiteSpace(name)) Name = name.Trim();
-        if (role is { } r) Role = r;
+        if (role is { } r && r != Role) { Role = r; RotateSecurityStamp(); }
         if (team is not null) Team = team.Length == 0 ? null : team.Trim();
-        if (isActive is { } a) IsActive = a;
+        if (isActive is { } a && a != IsActive) { IsActive = a; RotateSecurityStamp(); }
     }
+
+    /// <summary>Signs the user out of every browser: cookies carrying the old stamp are refused from now on.</summary>
+    public void RotateSecurityStamp() => SecurityStamp = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
 
-    public void RecordFailedSignIn(DateTimeOffset now)
-    {
-        FailedSignIns++;
-        if (FailedSignIns >= MaxFailedSignIns)
-        {
-            LockedUntil = now + LockOut;
-            FailedSignIns = 0;
-        }
-    }
-
-    public void RecordSignIn()
-    {
-        FailedSignIns = 0;
-        LockedUntil = null;
-    }
 }

@@ -434,6 +434,9 @@ namespace Okno.Migrations.Postgres.Migrations
                     b.Property<string>("StorageKey")
                         .HasColumnType("text");
 
+                    b.Property<bool>("TooLarge")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId");
@@ -646,6 +649,11 @@ namespace Okno.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Team")
                         .HasColumnType("text");

@@ -409,6 +409,9 @@ namespace Okno.Migrations.Sqlite.Migrations
                     b.Property<string>("StorageKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("TooLarge")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId");
@@ -612,6 +615,11 @@ namespace Okno.Migrations.Sqlite.Migrations
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Team")

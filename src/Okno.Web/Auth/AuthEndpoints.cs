@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Okno.Core.Data;
+using Okno.Core.Operators;
+using Okno.Web.Hosting;
 
 namespace Okno.Web.Auth;
 
@@ -15,12 +17,21 @@ public static class AuthEndpoints
     public static void MapAuth(this WebApplication app)
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
-        group.MapPost("/login", SignInAsync);
+        group.MapPost("/login", SignInAsync).RequireRateLimiting(SignInThrottle.PolicyName).WithMetadata(new BodyLimit(BodyLimit.Anonymous));
         group.MapPost("/logout", async (HttpContext ctx) =>
         {
             await ctx.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return TypedResults.NoContent();
         });
+        group.MapPost("/sign-out-everywhere", async (HttpContext ctx, OknoDbContext db) =>
+        {
+            var id = CurrentUser.From(ctx.User).Id;
+            var user = await db.Users.FirstAsync(u => u.Id == id);
+            user.RotateSecurityStamp();
+            await db.SaveChangesAsync();
+            await ctx.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return TypedResults.NoContent();
+        }).RequireAuthorization();
         group.MapGet("/me", async Task<Results<Ok<Me>, NotFound>> (HttpContext ctx, OknoDbContext db) =>
         {
             var id = CurrentUser.From(ctx.User).Id;
@@ -30,31 +41,34 @@ public static class AuthEndpoints
         group.MapPost("/password", ChangePasswordAsync).RequireAuthorization();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SignInAsync(SignInRequest request, HttpContext ctx, OknoDbContext db, TimeProvider clock)
+    private static async Task<Results<NoContent, ProblemHttpResult>> SignInAsync(SignInRequest request, HttpContext ctx, OknoDbContext db, TimeProvider clock, SignInMeter meter)
     {
-        var (status, error) = await TrySignInAsync(request.Email, request.Password, ctx, db, clock);
-        return error is null ? TypedResults.NoContent() : TypedResults.Problem(error, statusCode: status);
+        var error = await TrySignInAsync(request.Email, request.Password, ctx, db, clock, meter);
+        return error is not { } e ? TypedResults.NoContent() : TypedResults.Problem(e.Russian(), statusCode: e.Status());
     }
 
-    /// <summary>Checks the password (with lock-out) and issues the cookie. Returns an HTTP status and a Russian error, or no error.</summary>
-    public static async Task<(int Status, string? Error)> TrySignInAsync(string? emailInput, string? password, HttpContext ctx, OknoDbContext db, TimeProvider clock)
+    /// <summary>
+    /// Checks the password against the lock-out budget and issues the cookie. A wrong password, an unknown e-mail,
+    /// a deactivated or a locked account get one answer, in about the same time: none tells which e-mails exist.
+    /// </summary>
+    public static async Task<SignInError?> TrySignInAsync(string? emailInput, string? password, HttpContext ctx, OknoDbContext db, TimeProvider clock, SignInMeter meter)
     {
-        if (string.IsNullOrWhiteSpace(emailInput) || string.IsNullOrEmpty(password)) return (400, "Введите e-mail и пароль.");
+        if (string.IsNullOrWhiteSpace(emailInput) || string.IsNullOrEmpty(password) || emailInput.Length > 320 || password.Length > 1000)
+            return SignInError.Missing;
         var email = emailInput.Trim().ToLowerInvariant();
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email);
-        var now = clock.GetUtcNow();
-        if (user is not null && user.IsLockedOut(now))
-            return (429, "Слишком много неверных попыток. Вход временно заблокирован, попробуйте позже.");
-        if (user is null || !user.IsActive || !Passwords.Verify(user, password))
+        var user = await SignInAttempts.CheckAsync(db, email, password, clock.GetUtcNow(), meter, ctx.RequestAborted);
+        if (user is null) return SignInError.Invalid;
+        if (user.SecurityStamp.Length == 0)
         {
-            if (user is not null) { user.RecordFailedSignIn(now); await db.SaveChangesAsync(); }
-            return (401, "Неверный e-mail или пароль.");
+            user.RotateSecurityStamp(); // an account from before security stamps
+            await db.SaveChangesAsync();
         }
-        user.RecordSignIn();
-        await db.SaveChangesAsync();
-        await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, CurrentUser.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme));
-        return (204, null);
+        await SignInCookieAsync(ctx, user);
+        return null;
     }
+
+    public static Task SignInCookieAsync(HttpContext ctx, User user) =>
+        ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, CurrentUser.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(PasswordChange request, HttpContext ctx, OknoDbContext db)
     {
@@ -66,6 +80,8 @@ public static class AuthEndpoints
             return TypedResults.Problem($"Новый пароль — не короче {Passwords.MinLength} символов.", statusCode: 400);
         user.SetPasswordHash(Passwords.Hash(user, request.NewPassword));
         await db.SaveChangesAsync();
+        // Every other session ends with the new stamp; this one gets a fresh cookie when it was cookie-based.
+        if (ctx.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme) await SignInCookieAsync(ctx, user);
         return TypedResults.NoContent();
     }
 }

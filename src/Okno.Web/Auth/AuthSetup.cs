@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
 using Okno.Core.Data;
+using Microsoft.AspNetCore.RateLimiting;
 using Okno.Core.Operators;
 
 namespace Okno.Web.Auth;
@@ -15,15 +16,20 @@ public static class AuthSetup
     /// <summary>Cookies for the web app, bearer tokens for the API; one policy scheme picks per request.</summary>
     public static void AddOknoAuth(this WebApplicationBuilder builder)
     {
+        var https = PublicUrlIsHttps(builder.Configuration);
         builder.Services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = ctx =>
-                ApiTokenHandler.TokenOf(ctx.Request) is not null ? ApiTokenHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+                // Webhooks are verified by their connector: a platform's own "Authorization: Bearer" (Green-API)
+                // must not cost a token lookup and an "Invalid API token" line per delivery.
+                !ctx.Request.Path.StartsWithSegments("/webhooks") && ApiTokenHandler.TokenOf(ctx.Request) is not null
+                    ? ApiTokenHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
             .AddCookie(o =>
             {
                 o.Cookie.Name = "okno.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/login";
                 o.ExpireTimeSpan = TimeSpan.FromDays(7);
                 o.SlidingExpiration = true;
@@ -31,27 +37,42 @@ public static class AuthSetup
                 o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
                 o.Events.OnValidatePrincipal = async ctx =>
                 {
-                    // A deactivated user loses access at once, not when the cookie expires.
-                    var id = ctx.Principal is { } p ? CurrentUser.From(p).Id : 0;
+                    // Checked on every request: a deactivated user, a changed role or password, or "sign out
+                    // everywhere" ends the session at once, not when the cookie expires.
+                    if (ctx.Principal is not { } p || CurrentUser.StampOf(p) is not { Length: > 0 } stamp) { ctx.RejectPrincipal(); return; }
+                    var id = CurrentUser.From(p).Id;
                     var db = ctx.HttpContext.RequestServices.GetRequiredService<OknoDbContext>();
-                    if (!await db.Users.AnyAsync(u => u.Id == id && u.IsActive)) ctx.RejectPrincipal();
+                    if (!await db.Users.AnyAsync(u => u.Id == id && u.IsActive && u.SecurityStamp == stamp)) ctx.RejectPrincipal();
                 };
             });
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(null)
             .AddPolicy(AdminPolicy, p => p.RequireRole(nameof(UserRole.Admin)))
             .AddPolicy(ManagerPolicy, p => p.RequireRole(nameof(UserRole.Admin), nameof(UserRole.Supervisor)));
+        builder.AddSignInThrottle();
     }
+
+    private static void AddSignInThrottle(this WebApplicationBuilder builder)
+    {
+        var perMinute = Math.Max(1, builder.Configuration.GetValue("Okno:Auth:SignInsPerIpPerMinute", 20));
+        builder.Services.AddRateLimiter(o => o.AddPolicy(SignInThrottle.PolicyName, new SignInThrottle(perMinute)));
+        builder.Services.AddSingleton<SignInMeter>();
+    }
+
+    public static bool PublicUrlIsHttps(IConfiguration configuration) =>
+        configuration["Okno:PublicUrl"] is { } url && url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     public static void UseOknoAuth(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCsrfGuard();
     }
 
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/hubs"))
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/hubs") || ctx.Request.Path.StartsWithSegments("/openapi"))
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -6,6 +6,8 @@ namespace Okno.Web.Auth;
 /// <summary>Who is asking, read from the principal that cookie or bearer authentication built.</summary>
 public sealed record CurrentUser(long Id, UserRole Role, string Name)
 {
+    public const string StampClaim = "okno:stamp";
+
     public static CurrentUser From(ClaimsPrincipal principal) => new(
         long.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in."), System.Globalization.CultureInfo.InvariantCulture),
         Enum.Parse<UserRole>(principal.FindFirstValue(ClaimTypes.Role) ?? nameof(UserRole.Operator)),
@@ -17,7 +19,11 @@ public sealed record CurrentUser(long Id, UserRole Role, string Name)
         new Claim(ClaimTypes.Role, user.Role.ToString()),
         new Claim(ClaimTypes.Name, user.Name),
         new Claim(ClaimTypes.Email, user.Email),
+        new Claim(StampClaim, user.SecurityStamp),
     ], scheme));
+
+    /// <summary>The security stamp the cookie was issued with; null for cookies from before stamps existed.</summary>
+    public static string? StampOf(ClaimsPrincipal principal) => principal.FindFirstValue(StampClaim);
 
     public bool SeesPhones => Role.SeesPhones();
 }

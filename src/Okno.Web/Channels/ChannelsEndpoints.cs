@@ -29,16 +29,22 @@ public static class ChannelsEndpoints
     private static ChannelDto Dto(ChannelAccount a, Deps d, HttpContext ctx) =>
         ChannelDto.From(a, d.Directory.Unprotect(a.ProtectedSettings), d.Connectors.For(a.Kind), PublicUrl(ctx, d.Options));
 
-    private static async Task<Ok<List<ChannelDto>>> ListAsync([AsParameters] Deps d, HttpContext ctx)
+    /// <summary>Settings (API addresses, ids, secret tails) are for administrators; other staff get a slim list.</summary>
+    private static bool SeesSettings(HttpContext ctx) => ctx.User.IsInRole(nameof(Core.Operators.UserRole.Admin));
+
+    private static async Task<Results<Ok<List<ChannelDto>>, Ok<List<ChannelSummaryDto>>>> ListAsync([AsParameters] Deps d, HttpContext ctx)
     {
-        var accounts = await d.Db.ChannelAccounts.AsNoTracking().Where(a => !a.IsDeleted).OrderBy(a => a.CreatedAt).ToListAsync();
-        return TypedResults.Ok(accounts.Where(a => d.Connectors.Supports(a.Kind)).Select(a => Dto(a, d, ctx)).ToList());
+        var accounts = (await d.Db.ChannelAccounts.AsNoTracking().Where(a => !a.IsDeleted).OrderBy(a => a.CreatedAt).ToListAsync())
+            .Where(a => d.Connectors.Supports(a.Kind)).ToList();
+        if (!SeesSettings(ctx)) return TypedResults.Ok(accounts.Select(ChannelSummaryDto.From).ToList());
+        return TypedResults.Ok(accounts.Select(a => Dto(a, d, ctx)).ToList());
     }
 
-    private static async Task<Results<Ok<ChannelDto>, NotFound>> GetAsync(Guid id, [AsParameters] Deps d, HttpContext ctx)
+    private static async Task<Results<Ok<ChannelDto>, Ok<ChannelSummaryDto>, NotFound>> GetAsync(Guid id, [AsParameters] Deps d, HttpContext ctx)
     {
         var a = await d.Db.ChannelAccounts.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && !x.IsDeleted);
-        return a is null ? TypedResults.NotFound() : TypedResults.Ok(Dto(a, d, ctx));
+        if (a is null) return TypedResults.NotFound();
+        return SeesSettings(ctx) ? TypedResults.Ok(Dto(a, d, ctx)) : TypedResults.Ok(ChannelSummaryDto.From(a));
     }
 
     private static async Task<Results<Created<ChannelDto>, ValidationProblem>> CreateAsync(ChannelRequest request, [AsParameters] Deps d, HttpContext ctx)

@@ -51,12 +51,16 @@ public static class OknoHosting
 
     public static void UseOknoHosting(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        BodyLimit.UseBodyLimits(app);
+        // The API's map is a gift to an attacker: behind sign-in unless the firm chooses to publish it.
+        var docs = new[] { app.MapOpenApi(), app.MapScalarApiReference() };
+        if (!app.Configuration.GetValue("Okno:Api:PublicDocs", false))
+            foreach (var d in docs) d.RequireAuthorization();
     }
 
     public static void MapOperations(this WebApplication app)

@@ -2,7 +2,8 @@ using Okno.Core.Messages;
 
 namespace Okno.Web.Messages;
 
-public sealed record AttachmentDto(long Id, string FileName, string ContentType, long? Size, string? Url);
+/// <summary>TooLarge: over the channel's media limit, not stored: the file is to be opened on the platform.</summary>
+public sealed record AttachmentDto(long Id, string FileName, string ContentType, long? Size, string? Url, bool TooLarge = false);
 
 public sealed record MessageDto(long Id, long ConversationId, string Direction, string Kind, string? Text, Guid? ChannelId, string? ExternalId,
     string Status, string? Error, long? AuthorId, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, IReadOnlyList<AttachmentDto> Attachments)
@@ -12,5 +13,5 @@ public sealed record MessageDto(long Id, long ConversationId, string Direction, 
         Conversations.Masking.Text(m.Text, user), m.ChannelAccountId, Conversations.Masking.PlatformId(m.ExternalId, user), m.Status.ToString().ToLowerInvariant(),
         Conversations.Masking.Text(m.Error, user), m.AuthorId, m.CreatedAt, m.SentAt,
         m.Attachments.Select(a => new AttachmentDto(a.Id, Conversations.Masking.Text(a.FileName, user)!, a.ContentType, a.Size,
-            a.StorageKey is null ? null : $"/api/v1/attachments/{a.Id}")).ToList());
+            a.StorageKey is null ? null : $"/api/v1/attachments/{a.Id}", a.TooLarge)).ToList());
 }

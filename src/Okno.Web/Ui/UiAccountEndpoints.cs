@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
 using Okno.Core.Data;
+using Okno.Web.Hosting;
 using Okno.Web.Auth;
 
 namespace Okno.Web.Ui;
@@ -11,14 +13,27 @@ public static class UiAccountEndpoints
 {
     public static void MapUiAccount(this WebApplication app)
     {
-        app.MapPost("/account/login", async (HttpContext ctx, OknoDbContext db, TimeProvider clock) =>
+        app.MapPost("/account/login", async (HttpContext ctx, OknoDbContext db, TimeProvider clock, SignInMeter meter) =>
         {
             var form = await ctx.Request.ReadFormAsync();
-            var (_, error) = await AuthEndpoints.TrySignInAsync(form["email"], form["password"], ctx, db, clock);
+            var error = await AuthEndpoints.TrySignInAsync(form["email"], form["password"], ctx, db, clock, meter);
             var returnUrl = form["returnUrl"].ToString();
-            if (error is not null)
-                return Results.Redirect("/login?error=" + Uri.EscapeDataString(error) + "&email=" + Uri.EscapeDataString(form["email"].ToString()));
+            if (error is { } e) // a fixed code: the page shows its own text for it, never words from the link
+                return Results.Redirect("/login?error=" + e.Code() + "&email=" + Uri.EscapeDataString(form["email"].ToString()));
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl : "/");
+        }).ExcludeFromDescription().WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .RequireRateLimiting(SignInThrottle.PolicyName).WithMetadata(new BodyLimit(BodyLimit.Anonymous));
+        app.MapPost("/account/logout-everywhere", async (HttpContext ctx, OknoDbContext db) =>
+        {
+            if (ctx.User.Identity?.IsAuthenticated == true)
+            {
+                var id = CurrentUser.From(ctx.User).Id;
+                var user = await db.Users.FirstAsync(u => u.Id == id);
+                user.RotateSecurityStamp();
+                await db.SaveChangesAsync();
+            }
+            await ctx.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/login");
         }).ExcludeFromDescription().WithMetadata(new RequireAntiforgeryTokenAttribute());
         app.MapPost("/account/logout", async (HttpContext ctx) =>
         {

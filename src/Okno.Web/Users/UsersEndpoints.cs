@@ -20,6 +20,15 @@ public static class UsersEndpoints
             TypedResults.Ok((await db.Users.AsNoTracking().OrderBy(u => u.Name).ToListAsync()).Select(Dto).ToList()));
         group.MapPost("/", CreateAsync).RequireAuthorization(AuthSetup.AdminPolicy);
         group.MapPatch("/{id:long}", UpdateAsync).RequireAuthorization(AuthSetup.AdminPolicy);
+        // Ends every browser session of the user (a lost laptop, a leaving colleague); API tokens stay as they are.
+        group.MapPost("/{id:long}/sign-out-everywhere", async Task<Results<NoContent, NotFound>> (long id, OknoDbContext db) =>
+        {
+            var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id);
+            if (user is null) return TypedResults.NotFound();
+            user.RotateSecurityStamp();
+            await db.SaveChangesAsync();
+            return TypedResults.NoContent();
+        }).RequireAuthorization(AuthSetup.AdminPolicy);
     }
 
     public static UserDto Dto(User u) => new(u.Id, u.Email, u.Name, u.Role.ToWireName(), u.Team, u.IsActive, u.CreatedAt);

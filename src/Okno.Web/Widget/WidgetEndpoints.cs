@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Okno.Channels.WebChat;
 using Okno.Core.Data;
 using Okno.Core.Messages;
+using Okno.Web.Hosting;
 
 namespace Okno.Web.Widget;
 
@@ -18,11 +19,12 @@ public static partial class WidgetEndpoints
     {
         app.MapMethods("/api/widget/{channelId}/{**rest}", ["OPTIONS"], (Delegate)WidgetCors.PreflightAsync).AllowAnonymous().ExcludeFromDescription();
         var group = app.MapGroup("/api/widget/{channelId}").WithTags("Widget").AllowAnonymous().AddEndpointFilter(WidgetCors.FilterAsync);
-        group.MapPost("/session", SessionAsync);
+        var small = new BodyLimit(BodyLimit.Anonymous); // anonymous JSON: ~64 KB, not the server-wide 32 MB
+        group.MapPost("/session", SessionAsync).WithMetadata(small);
         group.MapGet("/messages", HistoryAsync);
-        group.MapPost("/messages", PostMessageAsync);
+        group.MapPost("/messages", PostMessageAsync).WithMetadata(small);
         group.MapPost("/upload", UploadAsync).DisableAntiforgery();
-        group.MapPost("/offline", OfflineAsync);
+        group.MapPost("/offline", OfflineAsync).WithMetadata(small);
         group.MapGet("/events", WidgetEvents.StreamAsync);
     }
 

@@ -66,7 +66,8 @@
     api: async function (method, url, body) {
       const r = await fetch(url, {
         method: method, credentials: "same-origin",
-        headers: body === null || body === undefined ? {} : { "Content-Type": "application/json" },
+        // X-Okno-Request: the API refuses cookie-authenticated writes without it (CSRF guard).
+        headers: body === null || body === undefined ? { "X-Okno-Request": "1" } : { "Content-Type": "application/json", "X-Okno-Request": "1" },
         body: body === null || body === undefined ? undefined : JSON.stringify(body)
       });
       return { status: r.status, body: await r.text() };

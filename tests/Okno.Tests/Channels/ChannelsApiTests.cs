@@ -67,7 +67,7 @@ public abstract class ChannelsApiTests<TApp>(TApp app) : OknoTest<TApp>(app) whe
     [SkippableFact]
     public async Task OpenApi_Document_ListsTheFixedRoutes()
     {
-        using var client = App.CreateClient();
+        using var client = App.Api();
         var doc = await client.GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/v1/conversations/{id}/messages", doc, StringComparison.Ordinal);
         Assert.Contains("/api/v1/contacts/{id}/merge", doc, StringComparison.Ordinal);

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Okno.Tests.Infrastructure;
+
+namespace Okno.Tests.Security;
+
+/// <summary>Issue 10.9: racing the lock-out counter, guessing from one IP, and telling e-mails apart by timing.</summary>
+public abstract class ParallelPasswordGuessTests<TApp>(TApp app) : OknoTest<TApp>(app) where TApp : OknoApp
+{
+    [SkippableFact]
+    public async Task SignIn_FortyParallelGuesses_AtMostFivePasswordsChecked()
+    {
+        var (email, _) = await SecurityKit.CreateUserAsync(App, "operator");
+        // Its own host (no IP throttle in play): only the account's lock-out budget is tested here.
+        using var host = App.WithWebHostBuilder(_ => { });
+        using var client = host.CreateClient();
+        var meters = host.Services.GetRequiredService<IMeterFactory>();
+        long checks = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == meters && instrument.Name == "okno.auth.password_checks") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref checks, value));
+        listener.Start();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "guess-" + i })));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Unauthorized, a.StatusCode));
+        Assert.InRange(Interlocked.Read(ref checks), 1, 5);
+    }
+
+    [SkippableFact]
+    public async Task SignIn_OneIpOverTheLimit_429()
+    {
+        using var host = App.WithWebHostBuilder(b => b.UseSetting("Okno:Auth:SignInsPerIpPerMinute", "3").FromIp("203.0.113.7"));
+        using var client = host.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+            statuses.Add((await client.PostAsJsonAsync("/api/v1/auth/login", new { email = $"nobody{i}@test.local", password = "wrong-password" })).StatusCode);
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [SkippableFact]
+    public async Task SignIn_UnknownEmail_TakesAboutAsLongAsWrongPassword()
+    {
+        var (email, _) = await SecurityKit.CreateUserAsync(App, "operator");
+        using var client = App.CreateClient();
+        async Task<double> MedianMs(Func<int, object> body)
+        {
+            var times = new List<double>();
+            for (var i = 0; i < 4; i++) // under the lock-out budget of the known account
+            {
+                var watch = Stopwatch.StartNew();
+                var answer = await client.PostAsJsonAsync("/api/v1/auth/login", body(i));
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
+            }
+            times.Sort();
+            return (times[1] + times[2]) / 2;
+        }
+        await client.PostAsJsonAsync("/api/v1/auth/login", new { email = "warm-up@test.local", password = "x" });
+
+        var known = await MedianMs(_ => new { email, password = "wrong-password" });
+        var unknown = await MedianMs(i => new { email = $"ghost-{i}-{Guid.NewGuid():N}@test.local", password = "wrong-password" });
+
+        // Before the fix: ~230 ms against ~5 ms. A hash check dominates both now.
+        Assert.True(unknown > known * 0.5, $"unknown e-mail {unknown:F0} ms vs known {known:F0} ms");
+    }
+}
+
+public sealed class ParallelPasswordGuessSqliteTests(SqliteOknoApp app) : ParallelPasswordGuessTests<SqliteOknoApp>(app);
+
+public sealed class ParallelPasswordGuessPostgresTests(PostgresOknoApp app) : ParallelPasswordGuessTests<PostgresOknoApp>(app);
