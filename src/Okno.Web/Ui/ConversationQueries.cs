@@ -42,7 +42,12 @@ public sealed class ConversationQueries(OknoDbContext db, ConversationActions ac
             var account = m.ChannelAccountId is { } a && accounts.TryGetValue(a, out var acc) ? acc : null;
             return new HistoryItem(m.Id, m.ConversationId, m.Direction, m.Kind, Masking.Text(m.Text, me), account?.Kind, account?.Name,
                 m.Status, Masking.Text(m.Error, me), m.AuthorId is { } u ? users.GetValueOrDefault(u) : null,
-                m.Direction == Okno.Core.Messages.MessageDirection.Inbound ? m.SentAt ?? m.CreatedAt : m.CreatedAt, m.Attachments);
+                m.Direction == Okno.Core.Messages.MessageDirection.Inbound ? m.SentAt ?? m.CreatedAt : m.CreatedAt,
+                me.SeesPhones ? m.Attachments : m.Attachments.Select(x => new Okno.Core.Messages.Attachment
+                {
+                    Id = x.Id, MessageId = x.MessageId, FileName = Masking.Text(x.FileName, me)!, ContentType = x.ContentType, Size = x.Size,
+                    StorageKey = x.StorageKey, TooLarge = x.TooLarge,
+                }).ToList());
         }).ToList();
         return new ConversationDetail(c, card, history, past.Select(p => p with { Preview = Masking.Text(p.Preview, me) }).ToList(),
             c.AssigneeId is { } aid ? users.GetValueOrDefault(aid) : null, c.HandedOffById is { } hid ? users.GetValueOrDefault(hid) : null);
