@@ -81,7 +81,9 @@ public sealed partial class WahaConnector
         // that path is fetched from the configured API host, and the API key goes nowhere else.
         if (!Uri.TryCreate(sourceRef, UriKind.Absolute, out var uri)) return null;
         var api = ApiBase(channel);
-        if (uri.AbsolutePath.StartsWith("/api/files/", StringComparison.Ordinal)) sourceRef = api + uri.PathAndQuery;
+        var files = uri.PathAndQuery.IndexOf("/api/files/", StringComparison.Ordinal);
+        if (files >= 0 && !uri.GetLeftPart(UriPartial.Authority).Equals(new Uri(api).GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
+            sourceRef = api + uri.PathAndQuery[files..];
         var key = channel.RequiredSetting("apiKey");
         return await MediaFetcher.GetAsync(http, channel, sourceRef, api, [], h => h.Add(ApiKeyHeader, key), "application/octet-stream", ct);
     }

@@ -25,16 +25,15 @@ public static class OknoHosting
         };
         builder.Services.AddHostedService<DatabaseInitializer>();
         // A crashed node's claimed outbox rows are retried after this (default 120 s; the durability harness shortens it).
-        builder.Services.AddSingleton(new OutboxOptions { Claim = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Okno:Outbox:ClaimSeconds", 120), 1, 3600)) });
+        // Media downloads: the default size cap (a channel's "maxMediaMb" overrides it) and the whole download's deadline.
+        builder.Services.AddSingleton(new OutboxOptions
+        {
+            Claim = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Okno:Outbox:ClaimSeconds", 120), 1, 3600)),
+            MediaMaxBytes = Math.Clamp(builder.Configuration.GetValue("Okno:Media:MaxMb", 50), 1, 2048) * 1024L * 1024L,
+            MediaDeadline = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Okno:Media:DeadlineSeconds", 120), 5, 3600)),
+        });
         builder.Services.AddOknoCore(database, Path.Combine(options.DataPath, "files"));
-        // Channel secrets and widget tokens are encrypted with this key ring. On PostgreSQL the keys live in the
-        // database, so every node of a cluster shares them; a folder can still be named explicitly.
-        var protection = builder.Services.AddDataProtection().SetApplicationName("Okno");
-        var keysPath = builder.Configuration["Okno:DataProtection:KeysPath"];
-        if (string.IsNullOrEmpty(keysPath) && database.Provider == DatabaseProvider.Postgres)
-            protection.PersistKeysToDbContext<OknoDbContext>();
-        else
-            protection.PersistKeysToFileSystem(new DirectoryInfo(string.IsNullOrEmpty(keysPath) ? Path.Combine(options.DataPath, "keys") : keysPath));
+        builder.AddOknoDataProtection(database, options);
 
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -51,6 +50,7 @@ public static class OknoHosting
 
     public static void UseOknoHosting(this WebApplication app)
     {
+        app.WarnIfKeysUnprotected();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -1,6 +1,9 @@
 using Okno.Channels.WebChat;
 using Okno.Core.Channels;
 using Okno.Core.Contacts;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Okno.Core.Data;
 using Okno.Core.Files;
 
 namespace Okno.Web.Widget;
@@ -33,14 +36,18 @@ public static partial class WidgetEndpoints
         return (new ContactDetails(name, normalizedPhone, normalizedEmail, consent == true ? now : null), null);
     }
 
-    private static async Task<IResult> UploadAsync(HttpContext ctx, WidgetTokens tokens, WidgetIngest ingest, IFileStore files)
+    private static async Task<IResult> UploadAsync(HttpContext ctx, WidgetTokens tokens, WidgetIngest ingest, IFileStore files, OknoDbContext db)
     {
         if (Visitor(ctx, tokens) is not { } visitor) return Unauthorized();
         var settings = WidgetChannel.Of(ctx).Settings;
         var limit = settings.MaxUploadMb * 1024L * 1024L;
         if (ctx.Request.ContentLength > limit + 64 * 1024) return TooLarge(settings);
         if (!ctx.Request.HasFormContentType) return Invalid("file", "Нужна форма multipart/form-data с полем file.");
-        var form = await ctx.Request.ReadFormAsync(ctx.RequestAborted);
+        // A body without a declared length is cut at the same limit while the form is read.
+        ctx.Features.Set<IFormFeature>(new FormFeature(ctx.Request, new FormOptions { MultipartBodyLengthLimit = limit + 64 * 1024 }));
+        IFormCollection form;
+        try { form = await ctx.Request.ReadFormAsync(ctx.RequestAborted); }
+        catch (InvalidDataException) { return TooLarge(settings); }
         var id = form["id"].ToString();
         if (!ClientIdPattern().IsMatch(id)) return Invalid("id", "Нужен id сообщения: 8–64 латинских букв, цифр, _ или -.");
         if (form.Files.GetFile("file") is not { } file || file.Length == 0) return Invalid("file", "Файл не выбран.");
@@ -49,6 +56,16 @@ public static partial class WidgetEndpoints
         if (fileName.Length is 0 or > 200 || !AllowedUploads.TryGetValue(Path.GetExtension(fileName), out var contentType))
             return Invalid("file", "Можно прикрепить изображение, PDF, Word, Excel или текстовый файл.");
         if (NeedsPreChat(visitor, settings)) return Invalid("token", "Сначала представьтесь: заполните форму.");
+        // Every check before anything is written: the same message id again (a retry) stores nothing new,
+        // and the bytes must be what the extension says.
+        var channelId = WidgetChannel.Of(ctx).Id;
+        var externalId = WebChatConnector.InboundId(visitor.VisitorId, id);
+        if (await db.Messages.AnyAsync(m => m.ChannelAccountId == channelId && m.ExternalId == externalId, ctx.RequestAborted))
+            return Results.Ok(new WidgetAccepted(id));
+        var head = new byte[16];
+        await using (var peek = file.OpenReadStream()) head = head[..await peek.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ctx.RequestAborted)];
+        if (!UploadSniff.Matches(Path.GetExtension(fileName), head))
+            return Invalid("file", "Содержимое файла не совпадает с его типом.");
 
         await using var content = file.OpenReadStream();
         var key = await files.SaveAsync(content, fileName, ctx.RequestAborted);

@@ -40,7 +40,7 @@ public static partial class WidgetEndpoints
     internal static VisitorToken? Visitor(HttpContext ctx, WidgetTokens tokens, string? token = null) =>
         tokens.Read(token ?? ctx.Request.Headers[WidgetCors.VisitorHeader].ToString(), WidgetChannel.Of(ctx).Id);
 
-    private static async Task<IResult> SessionAsync(SessionRequest? request, HttpContext ctx, WidgetTokens tokens, TimeProvider clock)
+    private static async Task<IResult> SessionAsync(SessionRequest? request, HttpContext ctx, WidgetTokens tokens, TimeProvider clock, WidgetGuard guard)
     {
         request ??= new SessionRequest(null, null, null, null, null, null, null);
         var channel = WidgetChannel.Of(ctx);
@@ -54,7 +54,13 @@ public static partial class WidgetEndpoints
             token = tokens.NewVerified(channel.Id, request.UserId!) with { Name = token?.Name, Phone = token?.Phone, Email = token?.Email, ConsentAt = token?.ConsentAt };
         else if (!identified && token is { Verified: true })
             token = null;
-        token ??= tokens.NewAnonymous(channel.Id);
+        if (token is null)
+        {
+            // Each new visitor can open a conversation: an IP gets only so many an hour.
+            if (!guard.AllowNewVisitor(ctx))
+                return Results.Problem("Слишком много новых чатов с вашего адреса: попробуйте позже.", statusCode: 429, title: "Too many new sessions");
+            token = tokens.NewAnonymous(channel.Id);
+        }
 
         if (request.Name is not null || request.Phone is not null || request.Email is not null)
         {

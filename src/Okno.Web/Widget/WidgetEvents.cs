@@ -14,11 +14,18 @@ public static class WidgetEvents
     public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(20);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task StreamAsync(HttpContext ctx, string? token, WidgetTokens tokens, WebChatSignals signals, IHostApplicationLifetime lifetime)
+    public static async Task StreamAsync(HttpContext ctx, string? token, WidgetTokens tokens, WebChatSignals signals, IHostApplicationLifetime lifetime, WidgetGuard guard)
     {
         if (WidgetEndpoints.Visitor(ctx, tokens, token) is not { } visitor)
         {
             await Results.Problem("Сессия чата не найдена или устарела.", statusCode: 401).ExecuteAsync(ctx);
+            return;
+        }
+        // Each stream holds a connection: a few per visitor (tabs), a cap per IP.
+        using var slot = guard.OpenStream(ctx, visitor.VisitorId);
+        if (slot is null)
+        {
+            await Results.Problem("Слишком много открытых окон чата.", statusCode: 429, title: "Too many streams").ExecuteAsync(ctx);
             return;
         }
 

@@ -12,6 +12,7 @@ public static class WidgetSetup
     {
         builder.Services.AddSingleton<WidgetTokens>();
         builder.Services.AddSingleton<WidgetIngest>();
+        builder.Services.AddSingleton<WidgetGuard>();
         var perVisitor = builder.Configuration.GetValue("Okno:Widget:PerVisitorPerMinute", 60);
         var perIp = builder.Configuration.GetValue("Okno:Widget:PerIpPerMinute", 300);
         builder.Services.AddRateLimiter(o =>

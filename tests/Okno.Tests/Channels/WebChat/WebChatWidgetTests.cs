@@ -165,10 +165,12 @@ public abstract class WebChatWidgetTests<TApp>(TApp app) : OknoTest<TApp>(app) w
     {
         var kit = await WebChatTestKit.CreateAsync(App, s => s["maxUploadMb"] = 1);
         var token = (await kit.SessionAsync())["token"]!.GetValue<string>();
+        // A PDF starts with "%PDF": uploads are checked by their first bytes too.
+        static byte[] Bytes(int size) { var b = new byte[size]; "%PDF-1.4\n"u8.CopyTo(b); return b; }
         MultipartFormDataContent Form(string name, int size) => new()
         {
             { new StringContent(Guid.NewGuid().ToString("N")), "id" },
-            { new ByteArrayContent(new byte[size]), "file", name },
+            { new ByteArrayContent(Bytes(size)), "file", name },
         };
 
         var exe = await kit.SendAsync(HttpMethod.Post, "/upload", Form("virus.exe", 100), token);
