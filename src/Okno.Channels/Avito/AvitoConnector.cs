@@ -20,15 +20,11 @@ public sealed partial class AvitoConnector(IHttpClientFactory http, AvitoTokens 
     private static readonly string[] MediaHosts = ["avito.st", "avito.ru", "avito.net"];
     public const int MaxTextLength = 1000;
 
-    public ChannelKind Kind => ChannelKind.Avito;
-
-    public IReadOnlyCollection<string> SecretSettings { get; } = ["clientSecret"];
+    public ChannelDescriptor Descriptor => AvitoChannel.Descriptor;
 
     public IReadOnlyDictionary<string, string> ValidateSettings(JsonObject settings)
     {
         var errors = new Dictionary<string, string>();
-        Settings.Require(settings, errors, "clientId", "clientSecret");
-        Settings.OptionalUrl(settings, errors);
         if (settings["pollSeconds"] is { } poll && !(poll is JsonValue pv && pv.TryGetValue<int>(out var seconds) && seconds is >= 1 and <= 3600))
             errors["pollSeconds"] = "Число секунд от 1 до 3600.";
         var userId = settings["userId"] switch

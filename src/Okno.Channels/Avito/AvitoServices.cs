@@ -8,6 +8,7 @@ public static class AvitoServices
 {
     public static IServiceCollection AddAvitoChannel(this IServiceCollection services)
     {
+        ChannelKinds.Register(AvitoChannel.Descriptor);
         services.AddHttpClient("avito", c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<AvitoTokens>();
         services.AddMediaFetcher();

@@ -17,16 +17,11 @@ public sealed partial class EmailConnector(IServiceScopeFactory scopes, TimeProv
     public const string DefaultSubject = "Ответ на ваше обращение";
     public static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(30);
 
-    public ChannelKind Kind => ChannelKind.Email;
-
-    public IReadOnlyCollection<string> SecretSettings { get; } = ["imapPassword", "smtpPassword"];
+    public ChannelDescriptor Descriptor => EmailChannel.Descriptor;
 
     public IReadOnlyDictionary<string, string> ValidateSettings(JsonObject settings)
     {
         var errors = new Dictionary<string, string>();
-        Settings.Require(settings, errors, "imapHost", "imapUser", "imapPassword", "smtpHost", "fromAddress");
-        Settings.OneOf(settings, errors, "imapTls", EmailSettings.TlsModes);
-        Settings.OneOf(settings, errors, "smtpTls", EmailSettings.TlsModes);
         foreach (var name in new[] { "imapPort", "smtpPort" })
             if (settings[name] is { } node && EmailSettings.ParsePort(node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node.ToJsonString()) is null)
                 errors[name] = "Номер порта от 1 до 65535.";

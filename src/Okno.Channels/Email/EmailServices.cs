@@ -7,6 +7,7 @@ public static class EmailServices
 {
     public static IServiceCollection AddEmailChannel(this IServiceCollection services)
     {
+        ChannelKinds.Register(EmailChannel.Descriptor);
         services.AddSingleton<IChannelConnector, EmailConnector>();
         return services;
     }

@@ -23,16 +23,11 @@ public sealed partial class GreenApiConnector(IHttpClientFactory http, GreenApiP
     public const int FloorMinIntervalMs = 500;
     public const int DefaultStatePollSeconds = 60;
 
-    public ChannelKind Kind => ChannelKind.WhatsAppGreenApi;
-
-    public IReadOnlyCollection<string> SecretSettings { get; } = ["apiTokenInstance", "webhookToken"];
+    public ChannelDescriptor Descriptor => GreenApiChannel.Descriptor;
 
     public IReadOnlyDictionary<string, string> ValidateSettings(JsonObject settings)
     {
         var errors = new Dictionary<string, string>();
-        Settings.Require(settings, errors, "idInstance", "apiTokenInstance", "webhookToken");
-        Settings.OptionalUrl(settings, errors);
-        Settings.OptionalUrl(settings, errors, "mediaUrl");
         if (settings["idInstance"] is JsonValue id && id.ToString() is { Length: > 0 } s && !s.All(char.IsAsciiDigit))
             errors["idInstance"] = "idInstance состоит из цифр.";
         if (settings["minIntervalMs"] is { } interval && (ReadInt(interval) is not { } ms || ms < FloorMinIntervalMs || ms > 600_000))

@@ -8,6 +8,7 @@ public static class GreenApiServices
 {
     public static IServiceCollection AddGreenApiChannel(this IServiceCollection services)
     {
+        ChannelKinds.Register(GreenApiChannel.Descriptor);
         services.AddHttpClient(GreenApiConnector.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<GreenApiPace>();
         services.AddMediaFetcher();

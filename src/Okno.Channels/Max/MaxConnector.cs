@@ -17,15 +17,11 @@ public sealed partial class MaxConnector(IHttpClientFactory http) : IChannelConn
     public const string SecretHeader = "X-Max-Bot-Api-Secret";
     public static readonly string[] UpdateTypes = ["message_created", "message_edited", "bot_started", "bot_stopped"];
 
-    public ChannelKind Kind => ChannelKind.Max;
-
-    public IReadOnlyCollection<string> SecretSettings { get; } = ["accessToken", "webhookSecret"];
+    public ChannelDescriptor Descriptor => MaxChannel.Descriptor;
 
     public IReadOnlyDictionary<string, string> ValidateSettings(JsonObject settings)
     {
         var errors = new Dictionary<string, string>();
-        Settings.Require(settings, errors, "accessToken", "webhookSecret");
-        Settings.OptionalUrl(settings, errors);
         // The subscription secret: A-Z, a-z, 0-9 and hyphen.
         if (settings["webhookSecret"] is JsonValue v && v.TryGetValue<string>(out var secret) &&
             (secret.Length is < 5 or > 256 || secret.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '-'))))

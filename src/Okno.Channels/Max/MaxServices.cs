@@ -8,6 +8,7 @@ public static class MaxServices
 {
     public static IServiceCollection AddMaxChannel(this IServiceCollection services)
     {
+        ChannelKinds.Register(MaxChannel.Descriptor);
         services.AddHttpClient("max", c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddMediaFetcher();
         services.AddSingleton<IChannelConnector, MaxConnector>();

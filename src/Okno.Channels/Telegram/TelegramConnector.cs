@@ -13,16 +13,11 @@ public sealed partial class TelegramConnector(IHttpClientFactory http) : IChanne
     public const string DefaultApiBaseUrl = "https://api.telegram.org";
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
-    public ChannelKind Kind => ChannelKind.Telegram;
-
-    public IReadOnlyCollection<string> SecretSettings { get; } = ["botToken", "secretToken"];
+    public ChannelDescriptor Descriptor => TelegramChannel.Descriptor;
 
     public IReadOnlyDictionary<string, string> ValidateSettings(JsonObject settings)
     {
         var errors = new Dictionary<string, string>();
-        Settings.Require(settings, errors, "botToken");
-        Settings.OneOf(settings, errors, "mode", "webhook", "polling");
-        Settings.OptionalUrl(settings, errors);
         var mode = settings["mode"]?.GetValue<string>() ?? "webhook";
         if (mode == "webhook")
         {

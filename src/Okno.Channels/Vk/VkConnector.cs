@@ -16,15 +16,11 @@ public sealed partial class VkConnector(IHttpClientFactory http) : IChannelConne
     private static readonly string[] MediaHosts = ["vk.com", "vk.ru", "vk.me", "userapi.com", "vkuserphoto.ru", "vkuser.net", "vk-cdn.net", "vkuseraudio.net", "vkuservideo.net", "mycdn.me"];
     public const string DefaultApiVersion = "5.199";
 
-    public ChannelKind Kind => ChannelKind.Vk;
-
-    public IReadOnlyCollection<string> SecretSettings { get; } = ["accessToken", "secret", "confirmationCode"];
+    public ChannelDescriptor Descriptor => VkChannel.Descriptor;
 
     public IReadOnlyDictionary<string, string> ValidateSettings(JsonObject settings)
     {
         var errors = new Dictionary<string, string>();
-        Settings.Require(settings, errors, "groupId", "accessToken", "confirmationCode", "secret");
-        Settings.OptionalUrl(settings, errors);
         if (settings["groupId"] is { } g && (!long.TryParse(g.ToString(), out var id) || id <= 0))
             errors["groupId"] = "Числовой идентификатор сообщества (без минуса), например 214167102.";
         // VK allows letters and digits in the secret key, up to 50 characters.

@@ -18,15 +18,11 @@ public sealed partial class WahaConnector(IHttpClientFactory http, TimeProvider 
     public const string ApiKeyHeader = "X-Api-Key";
     public const string HttpClientName = "whatsapp-waha";
 
-    public ChannelKind Kind => ChannelKind.WhatsAppWaha;
-
-    public IReadOnlyCollection<string> SecretSettings { get; } = ["apiKey", "hmacKey"];
+    public ChannelDescriptor Descriptor => WahaChannel.Descriptor;
 
     public IReadOnlyDictionary<string, string> ValidateSettings(JsonObject settings)
     {
         var errors = new Dictionary<string, string>();
-        Settings.Require(settings, errors, "session", "apiKey", "hmacKey");
-        Settings.OptionalUrl(settings, errors);
         if (settings["session"] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 &&
             !s.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
             errors["session"] = "Имя сессии: латинские буквы, цифры, _ и -.";

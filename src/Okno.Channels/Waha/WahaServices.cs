@@ -8,6 +8,7 @@ public static class WahaServices
 {
     public static IServiceCollection AddWahaChannel(this IServiceCollection services)
     {
+        ChannelKinds.Register(WahaChannel.Descriptor);
         services.AddHttpClient(WahaConnector.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddMediaFetcher();
         services.AddSingleton<IChannelConnector, WahaConnector>();

@@ -15,9 +15,7 @@ public sealed class WebChatConnector(WebChatSignals signals, IFileStore files, T
     /// <summary>SourceRef prefix of a visitor's upload, already in our file store.</summary>
     public const string UploadRef = "upload:";
 
-    public ChannelKind Kind => ChannelKind.WebChat;
-
-    public IReadOnlyCollection<string> SecretSettings { get; } = ["hmacSecret"];
+    public ChannelDescriptor Descriptor => WebChatChannel.Descriptor;
 
     /// <summary>Platform id of a visitor's message: the visitor's id, then the id the widget generated.</summary>
     public static string InboundId(string visitorId, string clientId) => $"{visitorId}:in:{clientId}";
@@ -44,7 +42,6 @@ public sealed class WebChatConnector(WebChatSignals signals, IFileStore files, T
             errors["businessHours"] = "Формат: Mon-Fri 09:00-18:00 Europe/Moscow.";
         if (settings["hmacSecret"] is JsonValue sv && sv.TryGetValue<string>(out var secret) && secret.Length is > 0 and < 16)
             errors["hmacSecret"] = "Секрет не короче 16 символов.";
-        Settings.OptionalUrl(settings, errors, "policyUrl");
         foreach (var name in new[] { "title", "greeting", "consentText" })
             if (settings[name] is JsonValue tv && tv.TryGetValue<string>(out var text) && text.Length > 500)
                 errors[name] = "Не длиннее 500 символов.";

@@ -7,6 +7,7 @@ public static class WebChatServices
 {
     public static IServiceCollection AddWebChatChannel(this IServiceCollection services)
     {
+        ChannelKinds.Register(WebChatChannel.Descriptor);
         services.AddSingleton<WebChatSignals>();
         services.AddSingleton<IChannelConnector, WebChatConnector>();
         return services;

@@ -16,18 +16,11 @@ public sealed partial class WhatsAppCloudConnector(IHttpClientFactory http) : IC
     public const string SignatureHeader = "X-Hub-Signature-256";
     public const string HttpClientName = "whatsapp-cloud";
 
-    public ChannelKind Kind => ChannelKind.WhatsAppCloud;
-
-    public IReadOnlyCollection<string> SecretSettings { get; } = ["accessToken", "appSecret", "verifyToken"];
-
-    /// <summary>Free text only within 24 hours of the client's last message; after that, approved templates only.</summary>
-    public TimeSpan? ReplyWindow => TimeSpan.FromHours(24);
+    public ChannelDescriptor Descriptor => WhatsAppCloudChannel.Descriptor;
 
     public IReadOnlyDictionary<string, string> ValidateSettings(JsonObject settings)
     {
         var errors = new Dictionary<string, string>();
-        Settings.Require(settings, errors, "phoneNumberId", "accessToken", "appSecret", "verifyToken");
-        Settings.OptionalUrl(settings, errors);
         if (settings["phoneNumberId"] is JsonValue id && id.TryGetValue<string>(out var s) && s.Length > 0 && !s.All(char.IsAsciiDigit))
             errors["phoneNumberId"] = "Идентификатор номера (Phone number ID) состоит из цифр.";
         if (settings["apiVersion"] is { } v && (v is not JsonValue jv || !jv.TryGetValue<string>(out var ver) ||

@@ -7,6 +7,7 @@ public static class WhatsAppCloudServices
 {
     public static IServiceCollection AddWhatsAppCloudChannel(this IServiceCollection services)
     {
+        ChannelKinds.Register(WhatsAppCloudChannel.Descriptor);
         services.AddHttpClient(WhatsAppCloudConnector.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<IChannelConnector, WhatsAppCloudConnector>();
         return services;

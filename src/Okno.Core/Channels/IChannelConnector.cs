@@ -8,16 +8,16 @@ namespace Okno.Core.Channels;
 /// </summary>
 public interface IChannelConnector
 {
-    ChannelKind Kind { get; }
+    /// <summary>What this kind is: titles, settings schema, set-up steps, capabilities.</summary>
+    ChannelDescriptor Descriptor { get; }
 
-    /// <summary>Setting names whose values are secrets: stored encrypted and never returned whole.</summary>
-    IReadOnlyCollection<string> SecretSettings { get; }
+    ChannelKind Kind => Descriptor.Kind;
 
-    /// <summary>How long after the client's last message free text may be sent (WhatsApp Cloud: 24 h); null = always.</summary>
-    TimeSpan? ReplyWindow => null;
-
-    /// <summary>Checks a settings object before it is stored; returns problems as (setting, message in Russian).</summary>
-    IReadOnlyDictionary<string, string> ValidateSettings(JsonObject settings);
+    /// <summary>
+    /// The kind's own rules beyond the schema (formats, settings required together), on settings the schema has
+    /// already normalized; returns problems as (setting, message in Russian naming the setting).
+    /// </summary>
+    IReadOnlyDictionary<string, string> ValidateSettings(JsonObject settings) => new Dictionary<string, string>();
 
     /// <summary>
     /// Verifies the request (signature, token — in constant time, before anything else), then answers a

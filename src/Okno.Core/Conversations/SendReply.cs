@@ -15,14 +15,14 @@ public sealed record ReplyFile(string FileName, string ContentType, long Size, s
 /// <summary>A reply is a message row and an outbox row in one transaction; the worker sends it.</summary>
 public sealed class SendReply(OknoDbContext db, ReplyRoutes routes, OutboxSignal signal, EventBus bus, TimeProvider clock)
 {
-    public const int MaxTextLength = 4096;
+    /// <summary>Our own limit, for channels whose platform sets none (e-mail, the site chat).</summary>
+    public const int MaxTextLength = 10_000;
 
     public async Task<Message> ExecuteAsync(ReplyRequest request, CancellationToken ct)
     {
         var text = request.Text?.Trim();
         var files = request.Files ?? [];
         if (string.IsNullOrEmpty(text) && request.Template is null && files.Count == 0) throw new DomainException("Пустое сообщение: введите текст.");
-        if (text is { Length: > MaxTextLength }) throw new DomainException($"Сообщение длиннее {MaxTextLength} символов.");
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == request.ConversationId, ct)
             ?? throw new NotFoundException("Обращение не найдено.");
 
@@ -32,6 +32,9 @@ public sealed class SendReply(OknoDbContext db, ReplyRoutes routes, OutboxSignal
             : options.FirstOrDefault(r => r.IsDefault) ?? options.FirstOrDefault() ?? throw new DomainException("У клиента нет канала, через который можно ответить.");
         if (!route.Usable) throw new DomainException(route.Reason ?? "Канал недоступен.");
         if (route.TemplateOnly && request.Template is null) throw new DomainException(route.Reason!);
+        // What the route cannot carry is refused here, before 202 — not later by the worker.
+        if (files.Count > 0 && route.NoFilesReason is { } noFiles) throw new DomainException(noFiles);
+        if (text is not null && route.TooLongReason(text.Length) is { } tooLong) throw new DomainException(tooLong);
 
         var now = clock.GetUtcNow();
         var message = Message.Reply(conversation.Id, conversation.ContactId, route.ChannelId, string.IsNullOrEmpty(text) ? null : text, request.AuthorId, now, request.Template);

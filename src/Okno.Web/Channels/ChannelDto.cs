@@ -9,7 +9,7 @@ public sealed record ChannelDto(Guid Id, string Kind, string Name, string Status
 {
     public static ChannelDto From(ChannelAccount a, JsonObject settings, IChannelConnector connector, string publicUrl) => new(
         a.Id, a.Kind.ToWireName(), a.Name, StatusName(a.Status), a.StatusReason,
-        $"{publicUrl.TrimEnd('/')}/webhooks/{a.Id}", MaskSecrets(settings, connector.SecretSettings), a.IsDemo);
+        $"{publicUrl.TrimEnd('/')}/webhooks/{a.Id}", MaskSecrets(settings, connector.Descriptor.SecretSettings), a.IsDemo);
 
     public static string StatusName(ChannelStatus s) => s switch
     {
@@ -20,7 +20,7 @@ public sealed record ChannelDto(Guid Id, string Kind, string Name, string Status
     };
 
     /// <summary>Secrets never leave whole: the last four characters are enough to tell which one is set.</summary>
-    private static JsonObject MaskSecrets(JsonObject settings, IReadOnlyCollection<string> secrets)
+    private static JsonObject MaskSecrets(JsonObject settings, IEnumerable<string> secrets)
     {
         var copy = (JsonObject)settings.DeepClone();
         foreach (var name in secrets)

@@ -24,6 +24,11 @@ public static class ChannelsSetup
         builder.Services.AddEmailChannel();
         builder.Services.AddWebChatChannel();
         builder.Services.AddAvitoChannel();
+        builder.Services.AddScoped<ChannelQueries>();
+        builder.Services.AddScoped<ChannelSetUp>();
+        builder.Services.AddScoped<CreateChannel>();
+        builder.Services.AddScoped<UpdateChannel>();
+        builder.Services.AddScoped<DeleteChannel>();
         builder.Services.AddSingleton<ChannelPollingService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChannelPollingService>());
     }

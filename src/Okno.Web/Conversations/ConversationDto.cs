@@ -1,3 +1,4 @@
+using Okno.Core.Channels;
 using Okno.Core.Conversations;
 
 namespace Okno.Web.Conversations;
@@ -16,8 +17,16 @@ public sealed record ConversationDto(long Id, long ContactId, string? ContactNam
 
 public sealed record ConversationPage(IReadOnlyList<ConversationDto> Items, string? NextCursor);
 
-public sealed record ReplyBody(string? Text, Guid? ChannelId, string? Template);
+public sealed record ReplyBody(string? Text, Guid? ChannelId, string? Template, IReadOnlyList<ReplyFileBody>? Files = null);
+
+/// <summary>A file sent with a reply through the API: its bytes in base64 (small files; up to 10 MB in all).</summary>
+public sealed record ReplyFileBody(string? FileName, string? ContentType, string? ContentBase64);
 
 public sealed record ReplyAccepted(long Id, string Status, Guid? ChannelId);
 
-public sealed record RouteDto(Guid ChannelId, string ChannelName, string Kind, bool IsDefault, bool Usable, string? Reason, bool TemplateOnly);
+public sealed record RouteDto(Guid ChannelId, string ChannelName, string Kind, bool IsDefault, bool Usable, string? Reason, bool TemplateOnly,
+    int TextLimit, bool FilesOut, string? NoFilesReason)
+{
+    public static RouteDto From(ReplyRoute r) => new(r.ChannelId, r.ChannelName, r.Kind.ToWireName(), r.IsDefault, r.Usable, r.Reason, r.TemplateOnly,
+        r.TextLimit, r.Capabilities.FilesOut, r.NoFilesReason);
+}

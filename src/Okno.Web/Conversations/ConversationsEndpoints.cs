@@ -74,10 +74,12 @@ public static partial class ConversationsEndpoints
         return TypedResults.Ok(new ItemsOf<MessageDto>(messages.Select(m => MessageDto.From(m, user)).ToList()));
     }
 
-    private static async Task<Results<Accepted<ReplyAccepted>, NotFound>> ReplyAsync(long id, ReplyBody body, HttpContext ctx, OknoDbContext db, SendReply send)
+    private static async Task<Results<Accepted<ReplyAccepted>, NotFound>> ReplyAsync(long id, ReplyBody body, HttpContext ctx, OknoDbContext db, SendReply send,
+        Okno.Core.Files.IFileStore store)
     {
         if (await VisibleAsync(id, ctx, db) is null) return TypedResults.NotFound();
-        var message = await send.ExecuteAsync(new ReplyRequest(id, body.Text, body.ChannelId, CurrentUser.From(ctx.User).Id, body.Template), ctx.RequestAborted);
+        var files = await ReplyFiles.StoreAsync(body.Files, store, ctx.RequestAborted);
+        var message = await send.ExecuteAsync(new ReplyRequest(id, body.Text, body.ChannelId, CurrentUser.From(ctx.User).Id, body.Template, files), ctx.RequestAborted);
         return TypedResults.Accepted($"/api/v1/conversations/{id}/messages", new ReplyAccepted(message.Id, "pending", message.ChannelAccountId));
     }
 
@@ -86,7 +88,7 @@ public static partial class ConversationsEndpoints
         var c = await VisibleAsync(id, ctx, db);
         if (c is null) return TypedResults.NotFound();
         var list = await routes.ForConversationAsync(c, ctx.RequestAborted);
-        return TypedResults.Ok(new ItemsOf<RouteDto>(list.Select(r => new RouteDto(r.ChannelId, r.ChannelName, r.Kind.ToWireName(), r.IsDefault, r.Usable, Masking.Text(r.Reason, CurrentUser.From(ctx.User)), r.TemplateOnly)).ToList()));
+        return TypedResults.Ok(new ItemsOf<RouteDto>(list.Select(RouteDto.From).ToList()));
     }
 
     /// <summary>The conversation, if this user may see it (lawyers: only what is assigned to them).</summary>

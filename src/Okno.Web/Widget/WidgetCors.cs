@@ -33,6 +33,16 @@ public static class WidgetCors
         return Results.NoContent();
     }
 
+    /// <summary>Okno's own pages (the admin's widget preview) may use the widget too.</summary>
+    private static bool IsOwnOrigin(HttpContext ctx, string origin)
+    {
+        var own = WebChatSettings.NormalizeOrigin($"{ctx.Request.Scheme}://{ctx.Request.Host}");
+        var configured = ctx.RequestServices.GetRequiredService<Hosting.OknoOptions>().PublicUrl is { } url
+            ? WebChatSettings.NormalizeOrigin(new Uri(url).GetLeftPart(UriPartial.Authority)) : null;
+        var normalized = WebChatSettings.NormalizeOrigin(origin);
+        return normalized is not null && (normalized == own || normalized == configured);
+    }
+
     private static async Task<(WidgetChannel?, IResult?)> ResolveAsync(HttpContext ctx)
     {
         var directory = ctx.RequestServices.GetRequiredService<ChannelDirectory>();
@@ -45,7 +55,7 @@ public static class WidgetCors
         var origin = ctx.Request.Headers.Origin.ToString();
         if (origin.Length > 0)
         {
-            if (!channel.Settings.IsOriginAllowed(origin))
+            if (!channel.Settings.IsOriginAllowed(origin) && !IsOwnOrigin(ctx, origin))
                 return (null, Results.Problem("Этот сайт не указан в настройках чата (allowedOrigins).", statusCode: 403, title: "Origin not allowed"));
             ctx.Response.Headers.AccessControlAllowOrigin = origin;
         }

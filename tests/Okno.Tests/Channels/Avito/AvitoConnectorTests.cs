@@ -82,7 +82,7 @@ public sealed class AvitoConnectorTests : IAsyncLifetime
     {
         var connector = (AvitoConnector)_services.GetServices<IChannelConnector>().Single(c => c.Kind == ChannelKind.Avito);
 
-        var errors = connector.ValidateSettings(new JsonObject { ["userId"] = "abc", ["apiBaseUrl"] = "ftp://x" });
+        var (_, errors) = ChannelSettingsCheck.Run(connector, new JsonObject { ["userId"] = "abc", ["apiBaseUrl"] = "ftp://x" });
 
         Assert.Equal(["apiBaseUrl", "clientId", "clientSecret", "userId"], errors.Keys.Order());
     }

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
 using Okno.Tests.Infrastructure;
 
@@ -64,14 +66,15 @@ public abstract class AvitoSendTests<TApp>(TApp app) : OknoTest<TApp>(app) where
     }
 
     [SkippableFact]
-    public async Task Reply_LongerThan1000Chars_FailedWithReasonAndNotPosted()
+    public async Task Reply_LongerThan1000Chars_422NamingTheLimitAndNotPosted()
     {
         var (kit, conversationId, _) = await ConversationAsync();
+        using var client = App.Api();
 
-        var id = await kit.ReplyAsync(conversationId, new string('а', 1001));
-        var failed = await kit.WaitForStatusAsync(conversationId, id, "failed");
+        var response = await client.PostAsJsonAsync($"/api/v1/conversations/{conversationId}/messages", new { text = new string('а', 1001) });
 
-        Assert.Contains("1000", failed["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("1000", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(kit.Calls, c => c.Method == "POST" && c.Path.EndsWith("/messages", StringComparison.Ordinal));
     }
 }

@@ -136,13 +136,13 @@ public sealed class EmailParserTests
     public void ValidateSettings_MissingAndMalformed_ReportedPerSetting()
     {
         var connector = Connector();
-        var errors = connector.ValidateSettings(new JsonObject { ["imapHost"] = "imap.x.ru", ["imapPort"] = 70000, ["imapTls"] = "tls", ["fromAddress"] = "не адрес" });
+        var (_, errors) = ChannelSettingsCheck.Run(connector, new JsonObject { ["imapHost"] = "imap.x.ru", ["imapPort"] = 70000, ["imapTls"] = "tls", ["fromAddress"] = "не адрес" });
         Assert.Contains("imapUser", errors.Keys);
         Assert.Contains("smtpHost", errors.Keys);
-        Assert.Equal("Номер порта от 1 до 65535.", errors["imapPort"]);
+        Assert.Equal("imapPort: Номер порта от 1 до 65535.", errors["imapPort"]);
         Assert.Contains("imapTls", errors.Keys);
         Assert.Contains("fromAddress", errors.Keys);
-        Assert.Empty(connector.ValidateSettings(EmailTestKit.Settings("firm@okno.test")));
+        Assert.Empty(ChannelSettingsCheck.Run(connector, EmailTestKit.Settings("firm@okno.test")).Errors);
     }
 
     [Fact]

@@ -5,8 +5,8 @@ using Microsoft.JSInterop;
 namespace Okno.Web.Ui.Components.Admin;
 
 /// <summary>
-/// Admin screens call the REST API from the browser with the session cookie, so they get exactly the API's
-/// validation and side effects (webhook registration, password rules) instead of a second copy of them.
+/// Only for the one call whose answer must reach the browser as HTTP: a password change re-issues this tab's
+/// cookie. Everything else in the UI calls the feature queries and commands directly (UiData.Run).
 /// </summary>
 public static class AdminApi
 {

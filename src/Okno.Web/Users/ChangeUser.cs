@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Core.Data;
+using Okno.Core.Operators;
+using Okno.Web.Auth;
+
+namespace Okno.Web.Users;
+
+/// <summary>
+/// An administrator changes a colleague: name, role, team, active, password. The firm never loses its last
+/// active administrator: demoting or deactivating them is refused.
+/// </summary>
+public sealed class ChangeUser(OknoDbContext db)
+{
+    public const string LastAdminRefusal = "Нельзя отключить или лишить прав последнего администратора: сначала назначьте другого.";
+
+    public async Task<UserChange> ExecuteAsync(long id, UsersEndpoints.UpdateUser body, CancellationToken ct)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null) return UserChange.NotFound;
+        if (body.Name?.Trim() is { Length: > User.MaxNameLength }) return UserChange.Invalid("name", $"Имя длиннее {User.MaxNameLength} символов.");
+        UserRole? role = null;
+        if (body.Role is not null)
+        {
+            if (!UserRoles.TryParse(body.Role, out var r)) return UserChange.Invalid("role", "admin, supervisor, operator или lawyer.");
+            role = r;
+        }
+        if (body.Password is { Length: < Passwords.MinLength })
+            return UserChange.Invalid("password", $"Пароль — не короче {Passwords.MinLength} символов.");
+        var losesAdmin = user.Role == UserRole.Admin && user.IsActive && ((role is { } newRole && newRole != UserRole.Admin) || body.IsActive == false);
+        if (losesAdmin && !await db.Users.AnyAsync(u => u.Id != id && u.Role == UserRole.Admin && u.IsActive, ct))
+            return UserChange.Refused(LastAdminRefusal);
+        if (body.Password is { } password) user.SetPasswordHash(Passwords.Hash(user, password));
+        user.Update(body.Name, role, body.Team, body.IsActive);
+        await db.SaveChangesAsync(ct);
+        return UserChange.Done(user);
+    }
+}
