@@ -150,7 +150,10 @@ public sealed class OutboxHandler(OknoDbContext db, ChannelDirectory channels, C
                 await using var capped = new CappedStream(media.Content, cap);
                 attachment.StorageKey = await files.SaveAsync(capped, media.FileName ?? attachment.FileName, deadline.Token);
                 attachment.Size = capped.BytesRead;
-                if (attachment.ContentType == "application/octet-stream") attachment.ContentType = media.ContentType;
+                // The type recorded is what the stored bytes are, not what the sender declared (issue 10.1).
+                var declared = attachment.ContentType == FileSniffer.Binary ? media.ContentType : attachment.ContentType;
+                await using var stored = await files.OpenAsync(attachment.StorageKey, deadline.Token);
+                attachment.ContentType = FileSniffer.Recorded(stored is null ? null : await FileSniffer.RasterImageAsync(stored, deadline.Token), declared);
             }
         }
         catch (MediaTooLargeException)
@@ -162,6 +165,11 @@ public sealed class OutboxHandler(OknoDbContext db, ChannelDirectory channels, C
         {
             failure = "download failed";
             log.LogWarning("Media download for attachment {AttachmentId} failed: {Error}", attachment.Id, ex.HttpRequestError);
+        }
+        catch (IOException ex)
+        {
+            failure = "download failed"; // the connection broke mid-body; the cut file was removed by the store
+            log.LogWarning("Media download for attachment {AttachmentId} broke off: {Error}", attachment.Id, ex.GetType().Name);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
