@@ -5,6 +5,7 @@ using Okno.Web.Conversations;
 using Okno.Web.Demo;
 using Okno.Web.Hosting;
 using Okno.Web.Messages;
+using Okno.Web.Operations;
 using Okno.Web.Realtime;
 using Okno.Web.Reasons;
 using Okno.Web.Scripts;
@@ -28,6 +29,7 @@ builder.AddUsers();
 builder.AddScripts();
 builder.AddReasons();
 builder.AddOknoUi();
+builder.AddOperations();
 
 var app = builder.Build();
 
@@ -51,7 +53,7 @@ app.MapWidget();
 app.MapOknoUi();
 
 app.PrintWelcomeOnStart();
-await app.RunAsync();
+return await app.RunOknoAsync(args);
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;
