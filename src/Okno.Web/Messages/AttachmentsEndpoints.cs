@@ -1,3 +1,4 @@
+using Okno.Core.Conversations;
 using Okno.Core.Operators;
 using Microsoft.EntityFrameworkCore;
 using Okno.Core.Data;
@@ -17,9 +18,10 @@ public static class AttachmentsEndpoints
                                join m in db.Messages on a.MessageId equals m.Id
                                join c in db.Conversations on m.ConversationId equals c.Id
                                where a.Id == id
-                               select new { a.StorageKey, a.FileName, a.ContentType, c.AssigneeId }).FirstOrDefaultAsync();
-            if (found?.StorageKey is null) return Results.NotFound();
-            if (!user.Role.SeesAllConversations() && found.AssigneeId != user.Id) return Results.Forbid();
+                               select new { a.StorageKey, a.FileName, a.ContentType, ConversationId = c.Id }).FirstOrDefaultAsync();
+            // Not visible answers like missing: no oracle of which attachment ids exist.
+            if (found?.StorageKey is null || !await ConversationAccess.CanSeeAsync(db, found.ConversationId, user.Id, user.Role, ctx.RequestAborted))
+                return Results.NotFound();
             var stream = await files.OpenAsync(found.StorageKey, ctx.RequestAborted);
             return stream is null ? Results.NotFound() : Results.File(stream, found.ContentType, found.FileName);
         }).RequireAuthorization().WithTags("Messages");
