@@ -162,6 +162,11 @@ public sealed class OutboxHandler(OknoDbContext db, ChannelDirectory channels, C
             failure = "download failed";
             log.LogWarning("Media download for attachment {AttachmentId} failed: {Error}", attachment.Id, ex.HttpRequestError);
         }
+        catch (IOException ex)
+        {
+            failure = "download failed"; // the connection broke mid-body; the cut file was removed by the store
+            log.LogWarning("Media download for attachment {AttachmentId} broke off: {Error}", attachment.Id, ex.GetType().Name);
+        }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             failure = "download too slow";
