@@ -6,7 +6,7 @@ log=$(mktemp)
 dotnet test Okno.slnx -c Release "$@" 2>&1 | tee "$log"
 code=${PIPESTATUS[0]}
 # A plain summary line: "N passed, N failed, N skipped".
-summary=$(grep -E "^(Passed|Failed)!" "$log" | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\2 \1 \3/' | awk '{p+=$1; f+=$2; s+=$3} END {print p" passed, "f" failed, "s" skipped"}')
+summary=$(grep -E "^(Passed|Failed)!" "$log" | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\2 \1 \3/' | awk '{p+=$1; f+=$2; s+=$3} END {print p+0" passed, "f+0" failed, "s+0" skipped"}')
 echo "$summary"
 rm -f "$log"
 exit "$code"

@@ -5,6 +5,7 @@ using Okno.Web.Conversations;
 using Okno.Web.Demo;
 using Okno.Web.Hosting;
 using Okno.Web.Messages;
+using Okno.Web.Operations;
 using Okno.Web.Realtime;
 using Okno.Web.Reasons;
 using Okno.Web.Scripts;
@@ -27,6 +28,7 @@ builder.AddUsers();
 builder.AddScripts();
 builder.AddReasons();
 builder.AddOknoUi();
+builder.AddOperations();
 
 var app = builder.Build();
 
@@ -50,7 +52,7 @@ app.MapWidget();
 app.MapOknoUi();
 
 app.PrintWelcomeOnStart();
-await app.RunAsync();
+return await app.RunOknoAsync(args);
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

@@ -167,7 +167,7 @@ public sealed partial class EmailConnector
         var message = await folder.GetMessageAsync(uid, ct);
         try
         {
-            return EmailParser.Parse(message, uidValidity, uid.Id, settings.FromAddress);
+            return EmailParser.Parse(message, uidValidity, uid.Id, settings.FromAddress, settings.TrustedAuthServId);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or NotSupportedException)
         {

@@ -13,7 +13,7 @@ public static class EmailParser
     public const string SubjectPrefix = "Тема: ";
 
     /// <summary>null when the letter is not for a conversation (our own letter, no sender).</summary>
-    public static EmailLetter? Parse(MimeMessage message, uint uidValidity, uint uid, string ownAddress)
+    public static EmailLetter? Parse(MimeMessage message, uint uidValidity, uint uid, string ownAddress, string? trustedAuthServId = null)
     {
         var at = message.Date == default ? DateTimeOffset.UnixEpoch : message.Date;
         if (EmailClassifier.ReadBounce(message) is { } bounce)
@@ -33,7 +33,10 @@ public static class EmailParser
         var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
         if (from is null || !from.Address.Contains('@', StringComparison.Ordinal)) return null;
         if (string.Equals(from.Address, ownAddress, StringComparison.OrdinalIgnoreCase)) return null;
-        var replyTo = message.ReplyTo.Mailboxes.FirstOrDefault()?.Address is { } r && r.Contains('@', StringComparison.Ordinal) ? r : from.Address;
+        var verified = EmailAuthentication.IsAligned(message, from.Address, trustedAuthServId);
+        // An unverified letter may not send our answers elsewhere: its Reply-To counts only within From:'s own domain.
+        var replyTo = message.ReplyTo.Mailboxes.FirstOrDefault()?.Address is { } r && r.Contains('@', StringComparison.Ordinal)
+            && (verified || EmailAuthentication.SameDomain(r, from.Address)) ? r : from.Address;
 
         var (body, folded) = Body(message);
         var subject = message.Subject?.Trim();
@@ -54,7 +57,7 @@ public static class EmailParser
         {
             Kind = InboundEventKind.Message,
             ExternalId = LetterId(message),
-            Sender = new InboundSender(IdentityKind.Email, from.Address, name, replyTo),
+            Sender = new InboundSender(IdentityKind.Email, from.Address, name, replyTo) { Verified = verified },
             MessageKind = attachments.Count > 0 && body.Length == 0 ? MessageKind.Media : MessageKind.Text,
             Text = text.Length > 0 ? text : null,
             Attachments = attachments,

@@ -24,7 +24,9 @@ public static class EmailParts
 
     public static string FileName(MimePart part, int index)
     {
-        if (!string.IsNullOrWhiteSpace(part.FileName)) return Path.GetFileName(part.FileName);
+        // "x/" or "../" name no file: Path.GetFileName gives "" for them, and an empty name must not reach the store.
+        if (!string.IsNullOrWhiteSpace(part.FileName) && Path.GetFileName(part.FileName.Replace('\\', '/')) is { } name
+            && !string.IsNullOrWhiteSpace(name) && name.Trim('.').Length > 0) return name;
         var extension = MimeTypes.TryGetExtension(part.ContentType.MimeType, out var ext) ? ext : ".bin";
         return (part.ContentType.MediaType == "image" ? "image" : "attachment") + (index + 1) + extension;
     }

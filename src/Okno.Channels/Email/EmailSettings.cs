@@ -12,6 +12,12 @@ public sealed record EmailSettings(
 {
     public static readonly string[] TlsModes = ["none", "ssl", "starttls"];
 
+    /// <summary>
+    /// The authserv-id our own receiving server writes in its Authentication-Results header (setting
+    /// "trustedAuthServId"). Only that server's dkim=pass / dmarc=pass, aligned with From:, makes a sender verified.
+    /// </summary>
+    public string? TrustedAuthServId { get; init; }
+
     public static EmailSettings From(ChannelContext channel)
     {
         var imapTls = Tls(channel.Setting("imapTls") ?? "ssl");
@@ -28,7 +34,10 @@ public sealed record EmailSettings(
             }),
             smtpTls, NullIfEmpty(channel.Setting("smtpUser")), NullIfEmpty(channel.Setting("smtpPassword")),
             channel.RequiredSetting("fromAddress"), NullIfEmpty(channel.Setting("displayName")),
-            TimeSpan.FromSeconds(PollSeconds(channel.Setting("pollSeconds")) ?? DefaultPollSeconds));
+            TimeSpan.FromSeconds(PollSeconds(channel.Setting("pollSeconds")) ?? DefaultPollSeconds))
+        {
+            TrustedAuthServId = NullIfEmpty(channel.Setting("trustedAuthServId"))?.Trim(),
+        };
     }
 
     public static SecureSocketOptions Tls(string mode) => mode switch

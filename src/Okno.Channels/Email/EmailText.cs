@@ -9,7 +9,6 @@ namespace Okno.Channels.Email;
 /// <summary>A letter's body as readable plain text: HTML sanitised and flattened, quoted history folded away.</summary>
 public static partial class EmailText
 {
-    private static readonly HtmlSanitizer Sanitizer = new();
     private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
     {
         "p", "div", "li", "tr", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "section", "article", "header", "footer", "hr",
@@ -18,8 +17,9 @@ public static partial class EmailText
     /// <summary>Sanitises HTML (no script, style, handlers survive) and renders what remains as text.</summary>
     public static string HtmlToText(string html)
     {
-        string safe;
-        lock (Sanitizer) safe = Sanitizer.Sanitize(html); // the sanitizer's events make it unsafe to share concurrently
+        // One sanitizer per letter: sharing one needs a lock (its events are not thread-safe), and a lock made every
+        // mailbox wait for the slowest letter. A new instance costs a few small sets, nothing next to parsing the HTML.
+        var safe = new HtmlSanitizer().Sanitize(html);
         var document = new HtmlParser().ParseDocument("<html><body>" + safe + "</body></html>");
         var text = new StringBuilder();
         Render(document.Body!, text);

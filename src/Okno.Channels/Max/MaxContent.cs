@@ -36,7 +36,7 @@ public static class MaxContent
                     notes.Add("🎤 Аудио");
                     break;
                 case "file" when url is not null:
-                    attachments.Add(new InboundAttachment(a.Str("filename") ?? "file", "application/octet-stream", a.Long("size"), url));
+                    attachments.Add(new InboundAttachment(a.Str("filename") is { Length: > 0 } maxName && !string.IsNullOrWhiteSpace(maxName) ? maxName : "file", "application/octet-stream", a.Long("size"), url));
                     break;
                 case "sticker":
                     notes.Add("Стикер");

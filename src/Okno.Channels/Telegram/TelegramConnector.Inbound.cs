@@ -63,13 +63,13 @@ public sealed partial class TelegramConnector
         if (m.Array("photo").LastOrDefault() is { ValueKind: JsonValueKind.Object } photo) // sizes ascend: the last is the largest
             return (MessageKind.Media, caption, [new InboundAttachment("photo.jpg", "image/jpeg", photo.Long("file_size"), photo.Str("file_id"))]);
         if (m.Prop("document") is { } doc)
-            return (MessageKind.Media, caption, [new InboundAttachment(doc.Str("file_name") ?? "document", doc.Str("mime_type") ?? "application/octet-stream", doc.Long("file_size"), doc.Str("file_id"))]);
+            return (MessageKind.Media, caption, [new InboundAttachment(doc.Str("file_name") is { Length: > 0 } docName ? docName : "document", doc.Str("mime_type") ?? "application/octet-stream", doc.Long("file_size"), doc.Str("file_id"))]);
         if (m.Prop("voice") is { } voice)
             return (MessageKind.Media, caption ?? "🎤 Голосовое сообщение", [new InboundAttachment("voice.ogg", voice.Str("mime_type") ?? "audio/ogg", voice.Long("file_size"), voice.Str("file_id"))]);
         if (m.Prop("audio") is { } audio)
-            return (MessageKind.Media, caption, [new InboundAttachment(audio.Str("file_name") ?? "audio.mp3", audio.Str("mime_type") ?? "audio/mpeg", audio.Long("file_size"), audio.Str("file_id"))]);
+            return (MessageKind.Media, caption, [new InboundAttachment(audio.Str("file_name") is { Length: > 0 } audioName ? audioName : "audio.mp3", audio.Str("mime_type") ?? "audio/mpeg", audio.Long("file_size"), audio.Str("file_id"))]);
         if (m.Prop("video") is { } video)
-            return (MessageKind.Media, caption, [new InboundAttachment(video.Str("file_name") ?? "video.mp4", video.Str("mime_type") ?? "video/mp4", video.Long("file_size"), video.Str("file_id"))]);
+            return (MessageKind.Media, caption, [new InboundAttachment(video.Str("file_name") is { Length: > 0 } videoName ? videoName : "video.mp4", video.Str("mime_type") ?? "video/mp4", video.Long("file_size"), video.Str("file_id"))]);
         if (m.Prop("sticker") is { } sticker)
             return (MessageKind.Text, sticker.Str("emoji") ?? "Стикер", []);
         if (m.Prop("contact") is { } c)

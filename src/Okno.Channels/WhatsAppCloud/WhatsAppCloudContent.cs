@@ -55,7 +55,7 @@ internal static class WhatsAppCloudContent
         var mime = media.Str("mime_type") ?? "application/octet-stream";
         var caption = media.Str("caption");
         var voice = type == "audio" && media.Prop("voice") is { ValueKind: JsonValueKind.True };
-        var fileName = media.Str("filename") ?? type switch
+        var fileName = media.Str("filename") is { Length: > 0 } given && !string.IsNullOrWhiteSpace(given) ? given : type switch
         {
             "image" => "image",
             "video" => "video",

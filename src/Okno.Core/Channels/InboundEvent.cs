@@ -50,6 +50,18 @@ public sealed record InboundSender(IdentityKind Kind, string Value, string? Name
 {
     /// <summary>Further identities the platform revealed (a phone shared in Telegram, a WhatsApp user id).</summary>
     public IReadOnlyList<(IdentityKind Kind, string Value)> AlsoKnownAs { get; init; } = [];
+
+    /// <summary>
+    /// Phones or addresses the sender only says are theirs (typed into a form): kept as claims on the sender's own
+    /// contact, never joined to another contact; an operator merges by hand after a "possible match" suggestion.
+    /// </summary>
+    public IReadOnlyList<(IdentityKind Kind, string Value)> Claims { get; init; } = [];
+
+    /// <summary>
+    /// False when nobody vouches that the sender owns <see cref="Value"/> (a letter's From: without an aligned
+    /// DKIM/DMARC pass): the identity is stored as a claim and joins no verified contact.
+    /// </summary>
+    public bool Verified { get; init; } = true;
 }
 
 public sealed record InboundAttachment(string FileName, string ContentType, long? Size, string? SourceRef);

@@ -14,8 +14,8 @@ public static class IdentityNormalizer
         var value = raw.Trim();
         return kind switch
         {
-            IdentityKind.Phone => NormalizePhone(value),
-            IdentityKind.Email => value.Contains('@', StringComparison.Ordinal) ? value.ToLowerInvariant() : null,
+            IdentityKind.Phone or IdentityKind.ClaimedPhone => NormalizePhone(value),
+            IdentityKind.Email or IdentityKind.ClaimedEmail => value.Contains('@', StringComparison.Ordinal) ? value.ToLowerInvariant() : null,
             _ => value,
         };
     }

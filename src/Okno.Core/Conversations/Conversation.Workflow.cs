@@ -2,6 +2,9 @@ namespace Okno.Core.Conversations;
 
 public sealed partial class Conversation
 {
+    public const int MaxHandOffCommentLength = 1000;
+    public const int MaxNotTargetReasonLength = Okno.Core.Conversations.NotTargetReason.MaxLength;
+
     public void Assign(long? userId)
     {
         AssigneeId = userId;
@@ -14,6 +17,7 @@ public sealed partial class Conversation
         if (Status == ConversationStatus.Resolved) throw new DomainException("Обращение закрыто: сначала откройте его снова.");
         if (fromUserId == toUserId) throw new DomainException("Нельзя передать обращение самому себе.");
         if (returnBy is { } r && r <= now) throw new DomainException("Время возврата должно быть в будущем.");
+        if (comment?.Trim() is { Length: > MaxHandOffCommentLength }) throw new DomainException($"Комментарий длиннее {MaxHandOffCommentLength} символов.");
         HandedOffById = fromUserId;
         AssigneeId = toUserId;
         HandOffComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
@@ -65,6 +69,7 @@ public sealed partial class Conversation
     public void MarkTarget(bool isTarget, string? reason)
     {
         if (!isTarget && string.IsNullOrWhiteSpace(reason)) throw new DomainException("Укажите причину, почему обращение не целевое.");
+        if (!isTarget && reason!.Trim().Length > MaxNotTargetReasonLength) throw new DomainException($"Причина длиннее {MaxNotTargetReasonLength} символов.");
         IsTarget = isTarget;
         NotTargetReason = isTarget ? null : reason!.Trim();
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Okno.Core.Data;
 using Okno.Core.Events;
+using Okno.Core.Files;
 using Okno.Core.Messages;
 
 namespace Okno.Core.Conversations;
@@ -38,7 +39,7 @@ public sealed class SendReply(OknoDbContext db, ReplyRoutes routes, OutboxSignal
         var now = clock.GetUtcNow();
         var message = Message.Reply(conversation.Id, conversation.ContactId, route.ChannelId, string.IsNullOrEmpty(text) ? null : text, request.AuthorId, now, request.Template);
         foreach (var f in files)
-            message.Attachments.Add(new Attachment { FileName = f.FileName, ContentType = f.ContentType, Size = f.Size, StorageKey = f.StorageKey });
+            message.Attachments.Add(new Attachment { FileName = SafeFileName.From(f.FileName, "file"), ContentType = f.ContentType, Size = f.Size, StorageKey = f.StorageKey });
         db.Messages.Add(message);
         db.Outbox.Add(new OutboxItem(OutboxKind.Send, message, now));
         if (conversation.Status == ConversationStatus.Resolved) conversation.Reopen();

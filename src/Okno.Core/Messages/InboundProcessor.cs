@@ -4,6 +4,7 @@ using Okno.Core.Contacts;
 using Okno.Core.Conversations;
 using Okno.Core.Data;
 using Okno.Core.Events;
+using Okno.Core.Files;
 
 namespace Okno.Core.Messages;
 
@@ -41,7 +42,7 @@ public sealed class InboundProcessor(OknoDbContext db, ContactResolver contacts,
         var at = e.Timestamp == default ? now : e.Timestamp.ToUniversalTime();
         var contact = await contacts.ResolveAsync(e.Sender, account.IsDemo, ct);
         if (contact is null) return [];
-        var endpoint = await contacts.EndpointAsync(contact.Id, account.Id, e.Sender.ReplyAddress, ct);
+        var endpoint = await contacts.EndpointAsync(contact.Id, account.Id, e.Sender.ReplyAddress, ct, e.Sender.Verified);
         if (e.Kind == InboundEventKind.Message) endpoint.RecordInbound(at);
 
         var conversation = await OpenConversationAsync(contact.Id, account, e, now, ct);
@@ -51,7 +52,7 @@ public sealed class InboundProcessor(OknoDbContext db, ContactResolver contacts,
             ? Message.Echo(conversation.Id, contact.Id, account.Id, e.ExternalId, e.MessageKind, e.Text, at, now)
             : Message.Inbound(conversation.Id, contact.Id, account.Id, e.ExternalId, e.MessageKind, e.Text, at, now);
         foreach (var a in e.Attachments)
-            message.Attachments.Add(new Attachment { FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, SourceRef = a.SourceRef });
+            message.Attachments.Add(new Attachment { FileName = SafeFileName.From(a.FileName, "file"), ContentType = a.ContentType, Size = a.Size, SourceRef = a.SourceRef });
         db.Messages.Add(message);
 
         var preview = Preview(e);

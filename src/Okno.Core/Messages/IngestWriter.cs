@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Okno.Core.Channels;
 using Okno.Core.Data;
 using Okno.Core.Events;
+using Okno.Core.Telemetry;
 
 namespace Okno.Core.Messages;
 
@@ -20,6 +21,9 @@ public sealed class IngestWriter(IServiceScopeFactory scopes, ChannelDirectory c
 {
     public const int MaxBatch = 256;
     private readonly Channel<WorkItem> _queue = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(20_000) { SingleReader = true });
+
+    /// <summary>Webhooks waiting for the writer (a gauge at /metrics).</summary>
+    public int QueueDepth => _queue.Reader.Count;
 
     private sealed record WorkItem(ChannelAccountRef Account, IReadOnlyList<InboundEvent> Events, TaskCompletionSource Done)
     {
@@ -61,6 +65,8 @@ public sealed class IngestWriter(IServiceScopeFactory scopes, ChannelDirectory c
 
     private async Task CommitBatchAsync(List<WorkItem> batch)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        OknoMetrics.IngestBatchSize.Record(batch.Count);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -71,6 +77,7 @@ public sealed class IngestWriter(IServiceScopeFactory scopes, ChannelDirectory c
             await using var tx = await db.Database.BeginTransactionAsync();
             foreach (var item in batch) await ProcessItemAsync(db, tx, processor, item);
             await tx.CommitAsync();
+            OknoMetrics.IngestCommitDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception ex)
         {

@@ -83,6 +83,7 @@ public sealed class OutboxHandler(OknoDbContext db, ChannelDirectory channels, C
     {
         var now = clock.GetUtcNow();
         var events = new List<OknoEvent>();
+        Telemetry.OknoMetrics.Send(message.ChannelAccountId, result.Outcome.ToString().ToLowerInvariant());
         switch (result.Outcome)
         {
             case DeliveryOutcome.Sent:
@@ -149,7 +150,10 @@ public sealed class OutboxHandler(OknoDbContext db, ChannelDirectory channels, C
                 await using var capped = new CappedStream(media.Content, cap);
                 attachment.StorageKey = await files.SaveAsync(capped, media.FileName ?? attachment.FileName, deadline.Token);
                 attachment.Size = capped.BytesRead;
-                if (attachment.ContentType == "application/octet-stream") attachment.ContentType = media.ContentType;
+                // The type recorded is what the stored bytes are, not what the sender declared (issue 10.1).
+                var declared = attachment.ContentType == FileSniffer.Binary ? media.ContentType : attachment.ContentType;
+                await using var stored = await files.OpenAsync(attachment.StorageKey, deadline.Token);
+                attachment.ContentType = FileSniffer.Recorded(stored is null ? null : await FileSniffer.RasterImageAsync(stored, deadline.Token), declared);
             }
         }
         catch (MediaTooLargeException)

@@ -4,9 +4,12 @@ public sealed class User
 {
     private User() { }
 
+    public const int MaxNameLength = 100;
+
     public User(string email, string name, UserRole role, DateTimeOffset now)
     {
         Email = email.Trim().ToLowerInvariant();
+        if (name.Trim().Length is 0 or > MaxNameLength) throw new DomainException($"Имя: от 1 до {MaxNameLength} символов.");
         Name = name.Trim();
         Role = role;
         CreatedAt = now;
@@ -41,6 +44,7 @@ public sealed class User
 
     public void Update(string? name, UserRole? role, string? team, bool? isActive)
     {
+        if (name?.Trim() is { Length: > MaxNameLength }) throw new DomainException($"Имя длиннее {MaxNameLength} символов.");
         if (!string.IsNullOrWhiteSpace(name)) Name = name.Trim();
         if (role is { } r && r != Role) { Role = r; RotateSecurityStamp(); }
         if (team is not null) Team = team.Length == 0 ? null : team.Trim();

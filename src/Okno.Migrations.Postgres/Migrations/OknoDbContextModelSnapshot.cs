@@ -124,6 +124,12 @@ namespace Okno.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("SearchName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchNameMasked")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.ToTable("Contacts");

@@ -115,6 +115,12 @@ namespace Okno.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchNameMasked")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.ToTable("Contacts");

@@ -13,7 +13,10 @@ namespace Okno.Web.Contacts;
 public static class ContactsEndpoints
 {
     public sealed record IdentityDto(string Kind, string Value);
-    public sealed record ContactDto(long Id, string? Name, IReadOnlyList<IdentityDto> Identities, DateTimeOffset CreatedAt);
+    public sealed record ContactDto(long Id, string? Name, IReadOnlyList<IdentityDto> Identities, DateTimeOffset CreatedAt,
+        IReadOnlyList<PossibleMatchDto>? PossibleMatches = null);
+    /// <summary>Another contact that holds or claims the same phone or address: an operator decides whether to merge.</summary>
+    public sealed record PossibleMatchDto(long ContactId, string? Name, string Kind, string Value, bool OtherClaims);
     public sealed record MergeBody(long OtherContactId);
     public sealed record RenameBody(string? Name);
 
@@ -29,15 +32,20 @@ public static class ContactsEndpoints
     /// <summary>Phones are masked for roles that must not see them — in every response, not just the UI.</summary>
     public static ContactDto Dto(Contact c, IEnumerable<ContactIdentity> identities, CurrentUser user) => new(c.Id, Masking.Text(c.Name, user),
         identities.Select(i => new IdentityDto(IdentityKindNames.ToWire(i.Kind),
-            i.Kind == IdentityKind.Phone && !user.SeesPhones ? PhoneMask.Mask(i.Value) : i.Value)).ToList(), c.CreatedAt);
+            Conversations.Masking.Identity(i.Kind, i.Value, user))).ToList(), c.CreatedAt);
 
-    private static async Task<Results<Ok<ContactDto>, NotFound>> GetAsync(long id, HttpContext ctx, OknoDbContext db)
+    private static async Task<Results<Ok<ContactDto>, NotFound>> GetAsync(long id, HttpContext ctx, OknoDbContext db, ContactResolver resolver)
     {
         var user = CurrentUser.From(ctx.User);
         var c = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
         if (c is null || !await MayAccessAsync(db, user, id)) return TypedResults.NotFound();
         var identities = await db.Identities.AsNoTracking().Where(i => i.ContactId == id).OrderBy(i => i.Id).ToListAsync();
-        return TypedResults.Ok(Dto(c, identities, user));
+        var matches = await resolver.PossibleMatchesAsync(id, ctx.RequestAborted);
+        return TypedResults.Ok(Dto(c, identities, user) with
+        {
+            PossibleMatches = matches.Select(m => new PossibleMatchDto(m.ContactId, Masking.Text(m.Name, user), IdentityKindNames.ToWire(m.Kind),
+                Masking.Identity(m.Kind, m.Value, user), m.OtherClaims)).ToList(),
+        });
     }
 
     private static async Task<Results<Ok<ContactDto>, NotFound>> RenameAsync(long id, RenameBody body, HttpContext ctx, OknoDbContext db)
@@ -46,7 +54,7 @@ public static class ContactsEndpoints
         var c = await db.Contacts.FirstOrDefaultAsync(x => x.Id == id);
         if (c is null || !await MayAccessAsync(db, user, id)) return TypedResults.NotFound();
         if (body.Name is { Length: > 300 }) throw new Okno.Core.DomainException("Имя длиннее 300 символов.");
-        c.Rename(body.Name);
+        if (!ContactNames.IsUnchangedMask(c.Name, body.Name, user.SeesPhones)) c.Rename(body.Name);
         await db.SaveChangesAsync();
         var identities = await db.Identities.AsNoTracking().Where(i => i.ContactId == id).ToListAsync();
         return TypedResults.Ok(Dto(c, identities, user));

@@ -10,9 +10,9 @@ public sealed record ConversationDto(long Id, long ContactId, string? ContactNam
 {
     /// <summary>The row as this user may see it: phones in the name and the preview are masked unless the role sees phones.</summary>
     public static ConversationDto From(Conversation c, string? contactName, Auth.CurrentUser user) => new(c.Id, c.ContactId,
-        Masking.Text(contactName, user), c.Status.ToString().ToLowerInvariant(), c.AssigneeId, c.SourceChannelAccountId, c.SourceDetails, c.CreatedAt,
+        Masking.Text(contactName, user), c.Status.ToString().ToLowerInvariant(), c.AssigneeId, c.SourceChannelAccountId, Masking.Text(c.SourceDetails, user), c.CreatedAt,
         c.FirstResponseAt, c.ResolvedAt, c.LastMessageAt, Masking.Text(c.LastMessagePreview, user), c.UnreadCount, c.HandedOffById, c.ReturnBy,
-        c.HandOffComment, c.SnoozedUntil, c.IsTarget, c.NotTargetReason);
+        Masking.Text(c.HandOffComment, user), c.SnoozedUntil, c.IsTarget, Masking.Text(c.NotTargetReason, user));
 }
 
 public sealed record ConversationPage(IReadOnlyList<ConversationDto> Items, string? NextCursor);

@@ -21,7 +21,9 @@ public static partial class ConversationsEndpoints
         group.MapPost("/{id:long}/assign", (long id, AssignBody body, HttpContext ctx, ConversationActions a, OknoDbContext db) =>
             Respond(a.AssignAsync(id, Me(ctx), body.UserId), db, ctx));
         group.MapPost("/{id:long}/handoff", (long id, HandOffBody body, HttpContext ctx, ConversationActions a, OknoDbContext db) =>
-            Respond(a.HandOffAsync(id, Me(ctx), body.ToUserId, body.Comment, body.ReturnBy), db, ctx));
+            body.Comment?.Trim() is { Length: > Conversation.MaxHandOffCommentLength }
+                ? TooLong("comment", $"Комментарий длиннее {Conversation.MaxHandOffCommentLength} символов.")
+                : Respond(a.HandOffAsync(id, Me(ctx), body.ToUserId, body.Comment, body.ReturnBy), db, ctx));
         group.MapPost("/{id:long}/return", (long id, HttpContext ctx, ConversationActions a, OknoDbContext db) =>
             Respond(a.ReturnAsync(id, Me(ctx)), db, ctx));
         group.MapPost("/{id:long}/resolve", (long id, HttpContext ctx, ConversationActions a, OknoDbContext db) =>
@@ -31,7 +33,9 @@ public static partial class ConversationsEndpoints
         group.MapPost("/{id:long}/snooze", (long id, SnoozeBody body, HttpContext ctx, ConversationActions a, OknoDbContext db) =>
             Respond(a.SnoozeAsync(id, Me(ctx), body.Until), db, ctx));
         group.MapPost("/{id:long}/target", (long id, TargetBody body, HttpContext ctx, ConversationActions a, OknoDbContext db) =>
-            Respond(a.TargetAsync(id, Me(ctx), body.IsTarget, body.Reason), db, ctx));
+            body.Reason?.Trim() is { Length: > Conversation.MaxNotTargetReasonLength }
+                ? TooLong("reason", $"Причина длиннее {Conversation.MaxNotTargetReasonLength} символов.")
+                : Respond(a.TargetAsync(id, Me(ctx), body.IsTarget, body.Reason), db, ctx));
         group.MapPost("/{id:long}/read", (long id, HttpContext ctx, ConversationActions a, OknoDbContext db) =>
             Respond(a.ReadAsync(id, Me(ctx)), db, ctx));
         group.MapPost("/{id:long}/notes", async Task<Results<Created<Messages.MessageDto>, NotFound>> (long id, NoteBody body, HttpContext ctx, ConversationActions a) =>
@@ -44,7 +48,12 @@ public static partial class ConversationsEndpoints
 
     private static CurrentUser Me(HttpContext ctx) => CurrentUser.From(ctx.User);
 
-    private static async Task<Results<Ok<ConversationDto>, NotFound>> Respond(Task<Conversation?> action, OknoDbContext db, HttpContext ctx)
+    /// <summary>A 400 ProblemDetails naming the field that is too long (checked before anything is loaded).</summary>
+    private static Task<Results<Ok<ConversationDto>, NotFound, ValidationProblem>> TooLong(string field, string message) =>
+        Task.FromResult<Results<Ok<ConversationDto>, NotFound, ValidationProblem>>(
+            TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "Слишком длинное значение"));
+
+    private static async Task<Results<Ok<ConversationDto>, NotFound, ValidationProblem>> Respond(Task<Conversation?> action, OknoDbContext db, HttpContext ctx)
     {
         var c = await action;
         if (c is null) return TypedResults.NotFound();

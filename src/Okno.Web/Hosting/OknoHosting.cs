@@ -19,10 +19,11 @@ public static class OknoHosting
         builder.Services.AddSingleton(options);
         var database = new DatabaseOptions
         {
-            Provider = builder.Configuration.GetValue("Okno:Database:Provider", DatabaseProvider.Sqlite),
+            Provider = ProviderOf(builder),
             ConnectionString = builder.Configuration.GetConnectionString("Okno")
                 ?? $"Data Source={Path.Combine(options.DataPath, "okno.db")}",
         };
+        builder.AddOknoForwardedHeaders();
         builder.Services.AddHostedService<DatabaseInitializer>();
         // A crashed node's claimed outbox rows are retried after this (default 120 s; the durability harness shortens it).
         // Media downloads: the default size cap (a channel's "maxMediaMb" overrides it) and the whole download's deadline.
@@ -50,6 +51,7 @@ public static class OknoHosting
 
     public static void UseOknoHosting(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.WarnIfKeysUnprotected();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
@@ -63,8 +65,19 @@ public static class OknoHosting
             foreach (var d in docs) d.RequireAuthorization();
     }
 
+    private static DatabaseProvider ProviderOf(WebApplicationBuilder builder)
+    {
+        var text = builder.Configuration["Okno:Database:Provider"];
+        if (string.IsNullOrEmpty(text)) return DatabaseProvider.Sqlite;
+        if (Enum.TryParse<DatabaseProvider>(text, ignoreCase: true, out var provider) && Enum.IsDefined(provider) && !char.IsDigit(text[0])) return provider;
+        StartupChecks.Defer(builder, new StartupException("Okno:Database:Provider",
+            $"Неизвестная база «{text}»: укажите Sqlite или Postgres.", $"Unknown database '{text}': use Sqlite or Postgres."));
+        return DatabaseProvider.Sqlite;
+    }
+
     public static void MapOperations(this WebApplication app)
     {
+        Operations.OperationsSetup.MapOperationsEndpoints(app);
         app.MapGet("/healthz", async (OknoDbContext db, CancellationToken ct) =>
             await db.Database.CanConnectAsync(ct) ? Results.Text("ok") : Results.Problem("database unavailable", statusCode: 503))
             .ExcludeFromDescription();

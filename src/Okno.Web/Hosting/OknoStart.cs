@@ -15,6 +15,7 @@ public static class OknoStart
     /// </summary>
     public static WebApplicationOptions Options(string[] args)
     {
+        args = OknoCommands.WithoutCommand(args);
         var entry = Assembly.GetEntryAssembly()?.GetName().Name;
         if (entry != typeof(OknoStart).Assembly.GetName().Name || NamesContentRoot(args)) return new WebApplicationOptions { Args = args };
         var cwd = Directory.GetCurrentDirectory();

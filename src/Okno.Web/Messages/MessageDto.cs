@@ -10,7 +10,8 @@ public sealed record MessageDto(long Id, long ConversationId, string Direction, 
 {
     /// <summary>The message as this user may see it: phones in the text are masked unless the role sees phones.</summary>
     public static MessageDto From(Message m, Auth.CurrentUser user) => new(m.Id, m.ConversationId, m.Direction.ToString().ToLowerInvariant(), m.Kind.ToString().ToLowerInvariant(),
-        Conversations.Masking.Text(m.Text, user), m.ChannelAccountId, m.ExternalId, m.Status.ToString().ToLowerInvariant(), m.Error, m.AuthorId, m.CreatedAt, m.SentAt,
-        m.Attachments.Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size,
+        Conversations.Masking.Text(m.Text, user), m.ChannelAccountId, Conversations.Masking.PlatformId(m.ExternalId, user), m.Status.ToString().ToLowerInvariant(),
+        Conversations.Masking.Text(m.Error, user), m.AuthorId, m.CreatedAt, m.SentAt,
+        m.Attachments.Select(a => new AttachmentDto(a.Id, Conversations.Masking.Text(a.FileName, user)!, a.ContentType, a.Size,
             a.StorageKey is null ? null : $"/api/v1/attachments/{a.Id}", a.TooLarge)).ToList());
 }

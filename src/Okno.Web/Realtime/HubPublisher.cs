@@ -25,10 +25,10 @@ public sealed class HubPublisher(EventBus bus, IHubContext<InboxHub> hub, ILogge
         return e switch
         {
             MessageCreated m => audience.SendAsync("messageCreated", new { m.ConversationId, m.MessageId, m.ContactId, m.Direction }),
-            MessageStatusChanged s => audience.SendAsync("messageStatusChanged", new { s.ConversationId, s.MessageId, Status = s.Status.ToString().ToLowerInvariant(), s.Error }),
+            MessageStatusChanged s => audience.SendAsync("messageStatusChanged", new { s.ConversationId, s.MessageId, Status = s.Status.ToString().ToLowerInvariant(), Error = Conversations.Masking.ForEveryone(s.Error) }),
             ConversationUpdated c => audience.SendAsync("conversationUpdated", new { c.ConversationId, c.Change, c.AssigneeId }),
-            ChannelStatusChanged c => hub.Clients.Group(InboxHub.Staff).SendAsync("channelStatusChanged", new { ChannelId = c.ChannelId, Status = Channels.ChannelDto.StatusName(c.Status), c.Reason }),
-            UserNotified n => hub.Clients.Group(InboxHub.UserGroup(n.UserId)).SendAsync("notification", new { n.Text, n.ConversationId }),
+            ChannelStatusChanged c => hub.Clients.Group(InboxHub.Staff).SendAsync("channelStatusChanged", new { ChannelId = c.ChannelId, Status = Channels.ChannelDto.StatusName(c.Status), Reason = Conversations.Masking.ForEveryone(c.Reason) }),
+            UserNotified n => hub.Clients.Group(InboxHub.UserGroup(n.UserId)).SendAsync("notification", new { Text = Conversations.Masking.ForEveryone(n.Text), n.ConversationId }),
             _ => Task.CompletedTask,
         };
     }

@@ -22,5 +22,12 @@ public sealed class InboxHub : Hub
         await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(user.Id));
         if (user.Role.SeesAllConversations()) await Groups.AddToGroupAsync(Context.ConnectionId, Staff);
         await base.OnConnectedAsync();
+        Okno.Core.Telemetry.OknoMetrics.HubConnections.Add(1);
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        Okno.Core.Telemetry.OknoMetrics.HubConnections.Add(-1);
+        await base.OnDisconnectedAsync(exception);
     }
 }

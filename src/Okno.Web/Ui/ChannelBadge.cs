@@ -21,6 +21,8 @@ public static class ChannelBadge
         IdentityKind.WhatsAppUser => "WhatsApp",
         IdentityKind.Avito => "Авито",
         IdentityKind.WebChatVisitor => "Чат на сайте",
+        IdentityKind.ClaimedPhone => "Телефон (не подтверждён)",
+        IdentityKind.ClaimedEmail => "E-mail (не подтверждён)",
         _ => kind.ToString(),
     };
 }

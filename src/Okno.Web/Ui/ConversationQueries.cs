@@ -8,7 +8,7 @@ using Okno.Web.Conversations;
 namespace Okno.Web.Ui;
 
 /// <summary>Loads one conversation with the contact's history across channels and conversations.</summary>
-public sealed class ConversationQueries(OknoDbContext db, ConversationActions actions)
+public sealed class ConversationQueries(OknoDbContext db, ConversationActions actions, ContactResolver resolver)
 {
     public const int HistoryLimit = 500;
 
@@ -33,15 +33,22 @@ public sealed class ConversationQueries(OknoDbContext db, ConversationActions ac
         var notes = await db.ContactNotes.AsNoTracking().Where(n => n.ContactId == c.ContactId).OrderByDescending(n => n.Id).Take(50)
             .Select(n => new { n.Id, n.Text, n.CreatedAt, Author = db.Users.Where(u => u.Id == n.AuthorId).Select(u => u.Name).FirstOrDefault() }).ToListAsync();
         var card = new ContactCardData(contact.Id, Masking.Text(contact.Name, me),
-            identities.Select(i => (ChannelBadge.Title(i.Kind), i.Kind == IdentityKind.Phone && !me.SeesPhones ? PhoneMask.Mask(i.Value) : i.Value)).ToList(),
-            contact.CreatedAt, labels.DistinctBy(l => l.Text).Select(l => (l.Id, l.Text)).ToList(),
-            notes.Select(n => new ContactNoteView(n.Id, Masking.Text(n.Text, me)!, n.Author, n.CreatedAt)).ToList());
+            identities.Select(i => (ChannelBadge.Title(i.Kind), Masking.Identity(i.Kind, i.Value, me))).ToList(),
+            contact.CreatedAt, labels.DistinctBy(l => l.Text).Select(l => (l.Id, Masking.Text(l.Text, me)!)).ToList(),
+            notes.Select(n => new ContactNoteView(n.Id, Masking.Text(n.Text, me)!, n.Author, n.CreatedAt)).ToList(),
+            (await resolver.PossibleMatchesAsync(contact.Id, CancellationToken.None)).Select(m => new PossibleMatchView(m.ContactId,
+                Masking.Text(m.Name, me) ?? "Клиент №" + m.ContactId, ChannelBadge.Title(m.Kind), Masking.Identity(m.Kind, m.Value, me), m.OtherClaims)).ToList());
         var history = messages.Select(m =>
         {
             var account = m.ChannelAccountId is { } a && accounts.TryGetValue(a, out var acc) ? acc : null;
             return new HistoryItem(m.Id, m.ConversationId, m.Direction, m.Kind, Masking.Text(m.Text, me), account?.Kind, account?.Name,
-                m.Status, m.Error, m.AuthorId is { } u ? users.GetValueOrDefault(u) : null,
-                m.Direction == Okno.Core.Messages.MessageDirection.Inbound ? m.SentAt ?? m.CreatedAt : m.CreatedAt, m.Attachments);
+                m.Status, Masking.Text(m.Error, me), m.AuthorId is { } u ? users.GetValueOrDefault(u) : null,
+                m.Direction == Okno.Core.Messages.MessageDirection.Inbound ? m.SentAt ?? m.CreatedAt : m.CreatedAt,
+                me.SeesPhones ? m.Attachments : m.Attachments.Select(x => new Okno.Core.Messages.Attachment
+                {
+                    Id = x.Id, MessageId = x.MessageId, FileName = Masking.Text(x.FileName, me)!, ContentType = x.ContentType, Size = x.Size,
+                    StorageKey = x.StorageKey, TooLarge = x.TooLarge,
+                }).ToList());
         }).ToList();
         return new ConversationDetail(c, card, history, past.Select(p => p with { Preview = Masking.Text(p.Preview, me) }).ToList(),
             c.AssigneeId is { } aid ? users.GetValueOrDefault(aid) : null, c.HandedOffById is { } hid ? users.GetValueOrDefault(hid) : null);

@@ -32,15 +32,7 @@ public sealed class InboxQueries(OknoDbContext db)
             _ => q,
         };
         if (channel is { } ch) q = q.Where(c => db.Messages.Any(m => m.ConversationId == c.Id && m.ChannelAccountId == ch));
-        if (search?.Trim() is { Length: > 0 } s)
-        {
-            var like = "%" + s.ToLowerInvariant() + "%";
-            var digits = new string(s.Where(char.IsAsciiDigit).ToArray());
-            var byValue = me.SeesPhones && digits.Length >= 4
-                ? db.Identities.Where(i => i.Value.Contains(digits)).Select(i => i.ContactId)
-                : db.Identities.Where(i => i.Kind != IdentityKind.Phone && EF.Functions.Like(i.Value.ToLower(), like)).Select(i => i.ContactId);
-            q = q.Where(c => db.Contacts.Any(x => x.Id == c.ContactId && x.Name != null && EF.Functions.Like(x.Name.ToLower(), like)) || byValue.Contains(c.ContactId));
-        }
+        if (search?.Trim() is { Length: > 0 } s && SearchFold.Of(s) is { Length: > 0 }) q = Matching(q, me, s);
         q = tab == InboxTab.Queue ? q.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id) : q.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id);
         var rows = await q.Take(Limit).Select(c => new
         {
@@ -67,6 +59,32 @@ public sealed class InboxQueries(OknoDbContext db)
         };
         var unread = await active.Where(c => c.AssigneeId == me.Id).SumAsync(c => c.UnreadCount);
         return (counts, unread);
+    }
+
+    /// <summary>
+    /// Search by name and address. Names are matched in their folded form (case-insensitive, «ё» = «е», the same on
+    /// both providers), LIKE wildcards in the query are literal. A role that may not see phones searches only what it
+    /// is shown: the masked name, and no identity value at all once the query holds a digit — otherwise typing digits
+    /// one at a time would read a masked phone back (issue 10.5).
+    /// </summary>
+    private IQueryable<Conversation> Matching(IQueryable<Conversation> q, CurrentUser me, string s)
+    {
+        var like = SearchFold.ContainsPattern(s);
+        var plainLike = "%" + SearchFold.EscapeLike(s.ToLowerInvariant()) + "%";
+        var digits = new string(PhoneMask.Fold(s).Where(char.IsAsciiDigit).ToArray());
+        var names = me.SeesPhones
+            ? db.Contacts.Where(x => x.SearchName != null && EF.Functions.Like(x.SearchName, like, SearchFold.LikeEscape)).Select(x => x.Id)
+            : db.Contacts.Where(x => x.SearchNameMasked != null && EF.Functions.Like(x.SearchNameMasked, like, SearchFold.LikeEscape)).Select(x => x.Id);
+        IQueryable<long> byValue;
+        if (me.SeesPhones)
+            byValue = digits.Length >= 4
+                ? db.Identities.Where(i => i.Value.Contains(digits)).Select(i => i.ContactId)
+                : db.Identities.Where(i => EF.Functions.Like(i.Value, plainLike, SearchFold.LikeEscape)).Select(i => i.ContactId);
+        else if (digits.Length == 0)
+            byValue = db.Identities.Where(i => i.Kind != IdentityKind.Phone && i.Kind != IdentityKind.ClaimedPhone && EF.Functions.Like(i.Value, plainLike, SearchFold.LikeEscape)).Select(i => i.ContactId);
+        else
+            return q.Where(c => names.Contains(c.ContactId));
+        return q.Where(c => names.Contains(c.ContactId) || byValue.Contains(c.ContactId));
     }
 
     private IQueryable<Conversation> Visible(CurrentUser me)

@@ -17,6 +17,7 @@ public sealed class ChangeUser(OknoDbContext db)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return UserChange.NotFound;
+        if (body.Name?.Trim() is { Length: > User.MaxNameLength }) return UserChange.Invalid("name", $"Имя длиннее {User.MaxNameLength} символов.");
         UserRole? role = null;
         if (body.Role is not null)
         {

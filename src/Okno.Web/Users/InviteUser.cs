@@ -13,6 +13,7 @@ public sealed class InviteUser(OknoDbContext db, TimeProvider clock)
         var errors = new Dictionary<string, string[]>();
         if (body.Email is null || !body.Email.Contains('@', StringComparison.Ordinal) || body.Email.Length > 320) errors["email"] = ["Нужен e-mail."];
         if (string.IsNullOrWhiteSpace(body.Name)) errors["name"] = ["Нужно имя."];
+        else if (body.Name.Trim().Length > User.MaxNameLength) errors["name"] = [$"Имя длиннее {User.MaxNameLength} символов."];
         if (!UserRoles.TryParse(body.Role, out var role)) errors["role"] = ["admin, supervisor, operator или lawyer."];
         if (body.Password is { Length: < Passwords.MinLength }) errors["password"] = [$"Пароль — не короче {Passwords.MinLength} символов."];
         if (errors.Count > 0) return new UserChange(null, errors);

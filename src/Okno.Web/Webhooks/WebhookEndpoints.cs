@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Okno.Core.Channels;
 using Okno.Core.Messages;
+using Okno.Core.Telemetry;
 using Okno.Web.Hosting;
 
 namespace Okno.Web.Webhooks;
@@ -20,9 +21,14 @@ public static class WebhookEndpoints
     private static async Task<IResult> HandleAsync(HttpContext ctx, string channelId, string? pathToken, WebhookDeps deps)
     {
         if (!Guid.TryParse(channelId, out var id) || await deps.Channels.FindAsync(id, ctx.RequestAborted) is not { } channel)
+        {
+            OknoMetrics.Webhook("unknown", accepted: false);
             return Results.Problem("Канал не найден.", statusCode: 404, title: "Unknown channel");
+        }
 
+        var kind = channel.Ref.Kind.ToString();
         var body = await ReadBodyAsync(ctx.Request, OknoHosting.WebhookBodyLimit, ctx.RequestAborted);
+        if (body is null) OknoMetrics.Webhook(kind, accepted: false);
         if (body is null) return Results.Problem("Тело запроса больше 1 МБ.", statusCode: 413, title: "Payload too large");
 
         var request = new WebhookRequest(ctx.Request.Method,
@@ -34,6 +40,7 @@ public static class WebhookEndpoints
         {
             case WebhookOutcome.Rejected r:
                 deps.Log.LogWarning("Webhook for channel {ChannelId} rejected: {Status}", id, r.StatusCode);
+                OknoMetrics.Webhook(kind, accepted: false);
                 return Results.Problem(r.Reason, statusCode: r.StatusCode, title: "Webhook rejected");
             case WebhookOutcome.Immediate i:
                 return Results.Text(i.Body, i.ContentType, statusCode: i.StatusCode);
@@ -46,8 +53,10 @@ public static class WebhookEndpoints
                 {
                     // Not committed: answer non-2xx so the platform redelivers.
                     deps.Log.LogError("Webhook for channel {ChannelId} not stored: {Error}", id, ex.GetType().Name);
+                    OknoMetrics.Webhook(kind, accepted: false);
                     return Results.Problem("Не удалось сохранить: повторите позже.", statusCode: ex is ChannelClosedException ? 503 : 500);
                 }
+                OknoMetrics.Webhook(kind, accepted: true);
                 return Results.Text(a.ResponseBody, a.ContentType);
             default:
                 return Results.StatusCode(500);

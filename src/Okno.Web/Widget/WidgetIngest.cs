@@ -27,7 +27,12 @@ public sealed class WidgetIngest(IngestWriter writer, TimeProvider clock)
         {
             Kind = InboundEventKind.Message,
             ExternalId = WebChatConnector.InboundId(visitor.VisitorId, clientId),
-            Sender = new InboundSender(IdentityKind.WebChatVisitor, visitor.VisitorId, visitor.Name, visitor.VisitorId) { AlsoKnownAs = also },
+            // Only the site's HMAC (a verified visitor) vouches for a phone or address; typed into the form they are claims.
+            Sender = new InboundSender(IdentityKind.WebChatVisitor, visitor.VisitorId, visitor.Name, visitor.VisitorId)
+            {
+                AlsoKnownAs = visitor.Verified ? also : [],
+                Claims = visitor.Verified ? [] : also,
+            },
             MessageKind = attachments.Count > 0 ? MessageKind.Media : MessageKind.Text,
             Text = text,
             Attachments = attachments,

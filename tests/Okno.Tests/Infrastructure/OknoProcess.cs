@@ -31,6 +31,9 @@ public sealed partial class OknoProcess : IAsyncDisposable
     /// <summary>Starts <paramref name="command"/> with <paramref name="args"/> in its own session (setsid).</summary>
     public static OknoProcess Start(string command, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
     {
+        // setsid: a session and process group of its own, as a terminal gives a command. perl (Essential on Debian)
+        // puts SIGINT back to its default before exec: a parent started in the background without job control
+        // ignores SIGINT, and ignored signals are inherited, so Ctrl+C would otherwise never arrive.
         var info = new ProcessStartInfo("setsid")
         {
             WorkingDirectory = workingDirectory,
@@ -39,6 +42,9 @@ public sealed partial class OknoProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        info.ArgumentList.Add("perl");
+        info.ArgumentList.Add("-e");
+        info.ArgumentList.Add("$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"cannot start $ARGV[0]: $!\\n\";");
         info.ArgumentList.Add(command);
         foreach (var a in args) info.ArgumentList.Add(a);
         // The test host's own settings must not leak into the started app.

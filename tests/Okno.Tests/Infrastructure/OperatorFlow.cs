@@ -39,7 +39,20 @@ public sealed class OperatorFlow
     /// <summary>Runs the flow against <paramref name="baseUrl"/>; throws on the first step that does not happen.</summary>
     public async Task RunAsync(IBrowser browser, string baseUrl, string email, string password, string? screenshot = null)
     {
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "ru-RU" });
+        await using var context = await NewContextAsync(browser, baseUrl);
+        await RunAsync(context, email, password, screenshot);
+    }
+
+    /// <summary>A context as a person's browser: Russian locale, laptop screen; self-signed TLS accepted when asked.</summary>
+    public static Task<IBrowserContext> NewContextAsync(IBrowser browser, string baseUrl, bool acceptSelfSignedTls = false) =>
+        browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "ru-RU", IgnoreHTTPSErrors = acceptSelfSignedTls,
+        });
+
+    /// <summary>Runs the flow in <paramref name="context"/> and returns the page, left on the inbox with the conversation open.</summary>
+    public async Task<IPage> RunAsync(IBrowserContext context, string email, string password, string? screenshot = null)
+    {
         var page = await context.NewPageAsync();
         page.Console += (_, m) => { if (m.Type == "error") Problems.Add($"console error: {m.Text}"); };
         page.PageError += (_, e) => Problems.Add($"page error: {e}");
@@ -81,6 +94,7 @@ public sealed class OperatorFlow
         await Expect(reply).ToHaveAttributeAsync("data-status", "sent", new() { Timeout = 30_000 });
         Step("reply sent", watch);
         if (screenshot is not null) await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
+        return page;
     }
 
     private void Step(string name, Stopwatch watch)

@@ -20,7 +20,8 @@ public abstract class EmailChannelTests<TApp>(TApp app) : OknoTest<TApp>(app) wh
         Assert.Equal("Тема: Консультация по договору\n\nДобрый день! Вопрос " + marker, message["text"]!.GetValue<string>());
         Assert.Equal("inbound", message["direction"]!.GetValue<string>());
         var contact = await App.GetJsonAsync($"/api/v1/contacts/{conversation["contactId"]}");
-        Assert.Contains($"email:{client}", contact["identities"]!.AsArray().Select(i => $"{i!["kind"]}:{i["value"]}"));
+        // No Authentication-Results of a trusted server on the test mail: the address is a claim (docs/decisions/0011).
+        Assert.Contains($"email_unverified:{client}", contact["identities"]!.AsArray().Select(i => $"{i!["kind"]}:{i["value"]}"));
     }
 
     [SkippableFact]

@@ -48,7 +48,7 @@ public sealed class EmailParserTests
         var e = letter.Event;
         Assert.Equal(InboundEventKind.Message, e.Kind);
         Assert.Equal("CAF1a2b3c4d5@mail.example.ru", e.ExternalId);
-        Assert.Equal(new InboundSender(IdentityKind.Email, "Ivan.Petrov@example.ru", "Иван Петров", "ivan.work@example.ru"), e.Sender);
+        Assert.Equal(new InboundSender(IdentityKind.Email, "Ivan.Petrov@example.ru", "Иван Петров", "ivan.work@example.ru") { Verified = false }, e.Sender);
         Assert.Equal("Тема: Консультация\n\nДобрый день.", e.Text);
         Assert.False(e.Quiet);
         Assert.Equal("Консультация", letter.ReplySubject);

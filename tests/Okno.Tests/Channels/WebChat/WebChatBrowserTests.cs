@@ -113,7 +113,7 @@ public sealed class WebChatBrowserTests(KestrelOknoApp app) : IClassFixture<Kest
         await page.Locator("button.send").ClickAsync();
         var conversation = await OknoApp.EventuallyAsync(() => FindConversationAsync("Вопрос с телефона"), what: "the message after the pre-chat form");
         var contact = await app.GetJsonAsync($"/api/v1/contacts/{conversation["contactId"]}");
-        Assert.Contains(contact["identities"]!.AsArray(), i => i!["kind"]!.GetValue<string>() == "phone" && i["value"]!.GetValue<string>() == "+79167654321");
+        Assert.Contains(contact["identities"]!.AsArray(), i => i!["kind"]!.GetValue<string>() == "phone_unverified" && i["value"]!.GetValue<string>() == "+79167654321");
     }
 
     private async Task<JsonObject?> FindConversationAsync(string textContains)

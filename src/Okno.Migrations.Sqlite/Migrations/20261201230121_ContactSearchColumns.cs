@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Okno.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ContactSearchColumns : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "SearchName",
+                table: "Contacts",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SearchNameMasked",
+                table: "Contacts",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "SearchName",
+                table: "Contacts");
+
+            migrationBuilder.DropColumn(
+                name: "SearchNameMasked",
+                table: "Contacts");
+        }
+    }
+}
