@@ -1,3 +1,4 @@
+using Okno.Core.Conversations;
 using Okno.Core.Operators;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +68,7 @@ public static class ContactsEndpoints
         if (!await MayAccessAsync(db, user, id)) return TypedResults.NotFound();
         var take = Math.Clamp(limit ?? 1000, 1, 5000);
         var messages = await db.Messages.AsNoTracking().Include(m => m.Attachments)
-            .Where(m => m.ContactId == id && m.Id > (afterId ?? 0)).OrderBy(m => m.Id).Take(take).ToListAsync();
+            .Where(m => m.ContactId == id && m.Id > (afterId ?? 0)).VisibleTo(db, user.Id, user.Role).OrderBy(m => m.Id).Take(take).ToListAsync();
         return TypedResults.Ok(new ItemsOf<MessageDto>(messages.Select(m => MessageDto.From(m, user)).ToList()));
     }
 
@@ -77,6 +78,6 @@ public static class ContactsEndpoints
         return TypedResults.Ok(record);
     }
 
-    private static async Task<bool> MayAccessAsync(OknoDbContext db, CurrentUser user, long contactId) =>
-        user.Role.SeesAllConversations() || await db.Conversations.AnyAsync(c => c.ContactId == contactId && c.AssigneeId == user.Id);
+    private static Task<bool> MayAccessAsync(OknoDbContext db, CurrentUser user, long contactId) =>
+        ConversationAccess.CanSeeContactAsync(db, contactId, user.Id, user.Role, CancellationToken.None);
 }

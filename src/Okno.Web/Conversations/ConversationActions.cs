@@ -19,8 +19,7 @@ public sealed partial class ConversationActions(OknoDbContext db, EventBus bus, 
     public async Task<Conversation?> VisibleAsync(long id, CurrentUser user, bool track = false)
     {
         var query = track ? db.Conversations : db.Conversations.AsNoTracking();
-        var c = await query.FirstOrDefaultAsync(x => x.Id == id);
-        return c is not null && (user.Role.SeesAllConversations() || c.AssigneeId == user.Id || c.HandedOffById == user.Id) ? c : null;
+        return await query.Where(x => x.Id == id).VisibleTo(db, user.Id, user.Role).FirstOrDefaultAsync();
     }
 
     /// <summary>

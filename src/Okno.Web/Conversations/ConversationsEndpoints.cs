@@ -30,8 +30,7 @@ public static partial class ConversationsEndpoints
     private static async Task<Results<Ok<ConversationPage>, ValidationProblem>> ListAsync([AsParameters] ListQuery q, HttpContext ctx, OknoDbContext db)
     {
         var user = CurrentUser.From(ctx.User);
-        var query = db.Conversations.AsNoTracking();
-        if (!user.Role.SeesAllConversations()) query = query.Where(c => c.AssigneeId == user.Id);
+        var query = db.Conversations.AsNoTracking().VisibleTo(db, user.Id, user.Role);
         if (q.Status is { Length: > 0 })
         {
             if (!Enum.TryParse<ConversationStatus>(q.Status, true, out var status))
@@ -96,8 +95,7 @@ public static partial class ConversationsEndpoints
     {
         var user = CurrentUser.From(ctx.User);
         var query = track ? db.Conversations : db.Conversations.AsNoTracking();
-        var c = await query.FirstOrDefaultAsync(x => x.Id == id);
-        return c is not null && (user.Role.SeesAllConversations() || c.AssigneeId == user.Id || c.HandedOffById == user.Id) ? c : null;
+        return await query.Where(x => x.Id == id).VisibleTo(db, user.Id, user.Role).FirstOrDefaultAsync();
     }
 
     private static string Cursor(DateTimeOffset at, long id) => $"{at.UtcTicks.ToString(CultureInfo.InvariantCulture)}_{id.ToString(CultureInfo.InvariantCulture)}";

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
+using Okno.Core.Conversations;
 using Okno.Core.Data;
 using Okno.Core.Files;
 using Okno.Core.Operators;
@@ -21,10 +22,10 @@ public static class AttachmentsEndpoints
                                join m in db.Messages on a.MessageId equals m.Id
                                join c in db.Conversations on m.ConversationId equals c.Id
                                where a.Id == id
-                               select new { a.StorageKey, a.FileName, c.AssigneeId }).FirstOrDefaultAsync();
-            // Not there and not yours answer alike: a different status would tell which attachment ids exist.
-            if (found?.StorageKey is null) return Results.NotFound();
-            if (!user.Role.SeesAllConversations() && found.AssigneeId != user.Id) return Results.NotFound();
+                               select new { a.StorageKey, a.FileName, ConversationId = c.Id }).FirstOrDefaultAsync();
+            // Not there and not visible answer alike: a different status would tell which attachment ids exist.
+            if (found?.StorageKey is null || !await ConversationAccess.CanSeeAsync(db, found.ConversationId, user.Id, user.Role, ctx.RequestAborted))
+                return Results.NotFound();
             var stream = await files.OpenAsync(found.StorageKey, ctx.RequestAborted);
             if (stream is null) return Results.NotFound();
             if (!stream.CanSeek)

@@ -1,3 +1,4 @@
+using Okno.Core.Conversations;
 using Microsoft.EntityFrameworkCore;
 using Okno.Core.Contacts;
 using Okno.Core.Data;
@@ -17,7 +18,7 @@ public sealed class ConversationQueries(OknoDbContext db, ConversationActions ac
         if (c is null) return null;
         var contact = await db.Contacts.AsNoTracking().FirstAsync(x => x.Id == c.ContactId);
         var identities = await db.Identities.AsNoTracking().Where(i => i.ContactId == c.ContactId).OrderBy(i => i.Id).ToListAsync();
-        var messages = await db.Messages.AsNoTracking().Include(m => m.Attachments).Where(m => m.ContactId == c.ContactId)
+        var messages = await db.Messages.AsNoTracking().Include(m => m.Attachments).Where(m => m.ContactId == c.ContactId).VisibleTo(db, me.Id, me.Role)
             .OrderByDescending(m => m.Id).Take(HistoryLimit).ToListAsync();
         messages.Reverse();
         var accountIds = messages.Where(m => m.ChannelAccountId != null).Select(m => m.ChannelAccountId!.Value).Distinct().ToList();
@@ -25,7 +26,7 @@ public sealed class ConversationQueries(OknoDbContext db, ConversationActions ac
         var userIds = messages.Where(m => m.AuthorId != null).Select(m => m.AuthorId!.Value)
             .Concat(new[] { c.AssigneeId, c.HandedOffById }.Where(x => x != null).Select(x => x!.Value)).Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
-        var past = await db.Conversations.AsNoTracking().Where(x => x.ContactId == c.ContactId).OrderByDescending(x => x.Id)
+        var past = await db.Conversations.AsNoTracking().Where(x => x.ContactId == c.ContactId).VisibleTo(db, me.Id, me.Role).OrderByDescending(x => x.Id)
             .Select(x => new PastConversation(x.Id, x.Status, x.CreatedAt, x.ResolvedAt, x.LastMessagePreview)).ToListAsync();
 
         var labels = await db.ContactLabels.AsNoTracking().Where(l => l.ContactId == c.ContactId).OrderBy(l => l.Text).Select(l => new { l.Id, l.Text }).ToListAsync();

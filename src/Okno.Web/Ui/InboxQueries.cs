@@ -96,8 +96,7 @@ public sealed class InboxQueries(OknoDbContext db)
 
     private IQueryable<Conversation> Visible(CurrentUser me)
     {
-        var q = db.Conversations.AsNoTracking();
-        return me.Role.SeesAllConversations() ? q : q.Where(c => c.AssigneeId == me.Id || c.HandedOffById == me.Id);
+        return db.Conversations.AsNoTracking().VisibleTo(db, me.Id, me.Role);
     }
 
     private async Task<Dictionary<long, List<ChannelKind>>> KindsAsync(List<long> ids)

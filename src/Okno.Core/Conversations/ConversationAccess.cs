@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Core.Data;
+using Okno.Core.Operators;
+
+namespace Okno.Core.Conversations;
+
+/// <summary>
+/// The one answer to "may this user see this conversation?", used by every endpoint, UI query, attachment,
+/// contact history and command. Roles and scopes (teams, read-only quality control) are added here and nowhere else.
+/// Staff who see everything see everything; a lawyer sees what is assigned to them, what they handed off, and what
+/// they worked on (wrote in — a reply, a note, an action line) — so a returned request stays readable to them.
+/// </summary>
+public static class ConversationAccess
+{
+    public static bool SeesAll(UserRole role) => role.SeesAllConversations();
+
+    /// <summary>The query filter: only the conversations this user may see.</summary>
+    public static IQueryable<Conversation> VisibleTo(this IQueryable<Conversation> conversations, OknoDbContext db, long userId, UserRole role) =>
+        SeesAll(role) ? conversations
+            : conversations.Where(c => c.AssigneeId == userId || c.HandedOffById == userId ||
+                db.Messages.Any(m => m.ConversationId == c.Id && m.AuthorId == userId));
+
+    /// <summary>The messages (of a contact's history, say) that lie in conversations this user may see.</summary>
+    public static IQueryable<Messages.Message> VisibleTo(this IQueryable<Messages.Message> messages, OknoDbContext db, long userId, UserRole role) =>
+        SeesAll(role) ? messages
+            : messages.Where(m => db.Conversations.VisibleTo(db, userId, role).Any(c => c.Id == m.ConversationId));
+
+    public static Task<bool> CanSeeAsync(OknoDbContext db, long conversationId, long userId, UserRole role, CancellationToken ct) =>
+        db.Conversations.Where(c => c.Id == conversationId).VisibleTo(db, userId, role).AnyAsync(ct);
+
+    /// <summary>A contact is visible when at least one of its conversations is.</summary>
+    public static Task<bool> CanSeeContactAsync(OknoDbContext db, long contactId, long userId, UserRole role, CancellationToken ct) =>
+        SeesAll(role) ? Task.FromResult(true) : db.Conversations.Where(c => c.ContactId == contactId).VisibleTo(db, userId, role).AnyAsync(ct);
+}
