@@ -94,8 +94,10 @@ public sealed class PublishedNginxSmokeTests(SmokeClone clone)
         Assert.Contains($"POST /webhooks/{channel["id"]}", nginx.AccessLog(), StringComparison.Ordinal);
         Assert.True(flow.Problems.Count == 0, string.Join("\n", flow.Problems));
 
-        var exit = await okno.InterruptAsync(TimeSpan.FromSeconds(10));
-        Assert.True(exit is not null, "SIGINT did not stop the published output within 10 s");
+        // Behind nginx the proxied WebSocket of the open tab holds the graceful shutdown up to the host's shutdown timeout
+        // (seen in CI: > 10 s, while ./run.sh with a direct tab stops in < 1 s); the clean exit is what this flow asserts.
+        var exit = await okno.InterruptAsync(TimeSpan.FromSeconds(45));
+        Assert.True(exit is not null, "SIGINT did not stop the published output within 45 s");
         SmokeClone.Record("published output: SIGINT until the process exited", (long)exit!.Value.TotalMilliseconds);
         Assert.Equal(0, okno.ExitCode);
     }
