@@ -4,7 +4,7 @@ namespace Okno.Core.Telemetry;
 
 /// <summary>
 /// Okno's own instruments (meter "Okno"), exported in Prometheus format at /metrics. Counters and histograms are
-/// process-wide; the gauges (writer queue depth, outbox backlog) are registered per host by the web app.
+/// process-wide; the gauges (writer queue depth, outbox backlog, hub connections) are registered per host by the web app.
 /// </summary>
 public static class OknoMetrics
 {
@@ -18,8 +18,6 @@ public static class OknoMetrics
     public static readonly Histogram<double> IngestCommitDuration = Meter.CreateHistogram<double>("okno.ingest.commit.duration", "s", "Time of one ingest batch: processing and the commit.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
     public static readonly Counter<long> OutboxSends = Meter.CreateCounter<long>("okno.outbox.sends", "{send}", "Outbound sends by outcome (sent, retry, failed), per channel account.");
-
-    public static readonly UpDownCounter<long> HubConnections = Meter.CreateUpDownCounter<long>("okno.hub.connections", "{connection}", "Clients connected to the live-events hub /hubs/inbox.");
 
     public static void Webhook(string kind, bool accepted) =>
         (accepted ? WebhooksReceived : WebhooksRejected).Add(1, new KeyValuePair<string, object?>("channel_kind", kind));

@@ -16,6 +16,7 @@ public static class MetricsSetup
 
     public static void AddOknoMetrics(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<OknoGauges>(); // the hub counts its connections even with metrics off
         if (!builder.Configuration.GetValue("Okno:Metrics:Enabled", true)) return;
         var allow = new List<System.Net.IPNetwork> { System.Net.IPNetwork.Parse("127.0.0.0/8"), System.Net.IPNetwork.Parse("::1/128") };
         foreach (var n in StartupChecks.List(builder.Configuration, "Okno:Metrics:AllowFrom"))
@@ -25,7 +26,6 @@ public static class MetricsSetup
             else StartupChecks.Defer(builder, new StartupException("Okno:Metrics:AllowFrom", $"«{n}» — не сеть в записи CIDR (например 10.0.0.0/8).", $"'{n}' is not a network in CIDR form (e.g. 10.0.0.0/8)."));
         }
         builder.Services.AddSingleton(new MetricsAccess(allow));
-        builder.Services.AddSingleton<OknoGauges>();
         builder.Services.AddOpenTelemetry().WithMetrics(m => m
             .AddAspNetCoreInstrumentation()
             .AddMeter(OknoMetrics.MeterName, OknoGauges.MeterName, "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Server.Kestrel")

@@ -5,12 +5,13 @@ using Okno.Core.Messages;
 
 namespace Okno.Web.Operations;
 
-/// <summary>Gauges read at scrape time: the ingest writer's queue and the outbox backlog per channel account.</summary>
+/// <summary>Gauges read at scrape time: the ingest writer's queue, the outbox backlog per channel account, hub connections.</summary>
 public sealed class OknoGauges(IMeterFactory meters, IngestWriter writer, IServiceScopeFactory scopes, TimeProvider clock, ILogger<OknoGauges> log)
 {
     public const string MeterName = "Okno.Gauges";
     private static readonly TimeSpan BacklogCacheFor = TimeSpan.FromSeconds(5);
     private Meter? _meter;
+    private long _hubConnections;
     private (DateTimeOffset At, List<Measurement<long>> Values) _backlog = (DateTimeOffset.MinValue, []);
 
     public void Start()
@@ -19,7 +20,13 @@ public sealed class OknoGauges(IMeterFactory meters, IngestWriter writer, IServi
         _meter = meters.Create(MeterName);
         _meter.CreateObservableGauge("okno.ingest.queue.depth", () => writer.QueueDepth, "{webhook}", "Webhooks waiting for the ingest writer.");
         _meter.CreateObservableGauge("okno.outbox.backlog", Backlog, "{item}", "Outbound sends not yet done, per channel account.");
+        _meter.CreateObservableGauge("okno.hub.connections", () => Interlocked.Read(ref _hubConnections), "{connection}", "Clients connected to this node's live-events hub /hubs/inbox.");
     }
+
+    /// <summary>Clients connected to this host's hub now (a gauge per host, not a process-wide counter).</summary>
+    public long HubConnections => Interlocked.Read(ref _hubConnections);
+
+    public void HubConnected(int delta) => Interlocked.Add(ref _hubConnections, delta);
 
     private List<Measurement<long>> Backlog()
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Okno.Core.Operators;
 using Okno.Web.Auth;
+using Okno.Web.Operations;
 
 namespace Okno.Web.Realtime;
 
@@ -10,7 +11,7 @@ namespace Okno.Web.Realtime;
 /// notification to signed-in users allowed to see them. Payloads carry ids; clients fetch what they show.
 /// </summary>
 [Authorize]
-public sealed class InboxHub : Hub
+public sealed class InboxHub(OknoGauges gauges) : Hub
 {
     public const string Staff = "staff";
 
@@ -22,12 +23,12 @@ public sealed class InboxHub : Hub
         await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(user.Id));
         if (user.Role.SeesAllConversations()) await Groups.AddToGroupAsync(Context.ConnectionId, Staff);
         await base.OnConnectedAsync();
-        Okno.Core.Telemetry.OknoMetrics.HubConnections.Add(1);
+        gauges.HubConnected(+1);
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        Okno.Core.Telemetry.OknoMetrics.HubConnections.Add(-1);
+        gauges.HubConnected(-1);
         await base.OnDisconnectedAsync(exception);
     }
 }

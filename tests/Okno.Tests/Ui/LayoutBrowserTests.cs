@@ -170,6 +170,8 @@ public abstract partial class LayoutBrowserTests<TApp>(TApp app) : UiTestBase<TA
         await Expect(page.Locator("[data-test=order-explain]")).ToContainTextAsync("кто ждёт дольше всех");
 
         // Keyboard selection is clearly visible (a ring, not a faint tint).
+        // The queue's rows are rendered before the key is pressed: a key before the list has loaded selects nothing.
+        await Expect(Row(page, tag)).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("j");
         var selected = page.Locator("[data-test=row].selected");
         await Expect(selected).ToHaveCountAsync(1);
