@@ -49,6 +49,7 @@ public sealed partial class Conversation
         if (receivedAt >= LastMessageAt) { LastMessageAt = receivedAt; LastMessagePreview = Clip(preview); }
         if (LastInboundAt is null || platformTime > LastInboundAt) LastInboundAt = platformTime;
         UnreadCount++;
+        WaitingSince ??= receivedAt;
         if (Status is ConversationStatus.Snoozed or ConversationStatus.Pending)
         {
             Status = ConversationStatus.Open;
@@ -63,6 +64,8 @@ public sealed partial class Conversation
         {
             FirstResponseAt ??= at;
             UnreadCount = 0;
+            WaitingSince = null;
+            TransferredFromId = null;
         }
     }
 
