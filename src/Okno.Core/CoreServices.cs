@@ -24,8 +24,12 @@ public static class CoreServices
         services.AddSingleton<EventBus>();
         services.AddSingleton<ChannelDirectory>();
         services.AddSingleton<ChannelConnectors>();
-        services.AddSingleton<IFileStore>(new LocalFileStore(filesRoot));
+        services.AddSingleton<IFileStore>(sp => new LocalFileStore(filesRoot, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<Leases.NodeIdentity>();
+        services.TryAddSingleton(new Leases.LeaseOptions());
+        services.AddSingleton<Leases.LeaseStore>();
+        services.AddSingleton<Leases.LeasedLoop>();
         services.TryAddSingleton(new OutboxOptions());
         services.AddScoped<ContactResolver>();
         services.AddScoped<InboundProcessor>();

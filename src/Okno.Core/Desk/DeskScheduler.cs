@@ -8,15 +8,21 @@ namespace Okno.Core.Desk;
 
 /// <summary>
 /// The desk's clock (every second, or at once when poked): presence sweep, teams and assignment, auto-transfer,
-/// SLA due times and breaches, and queueChanged when a team's queue changed. Passes never overlap.
+/// SLA due times and breaches, and queueChanged when a team's queue changed. Passes never overlap; one node runs it
+/// (lease "desk-scheduler", decision 0015).
 /// </summary>
 public sealed class DeskScheduler(IServiceScopeFactory scopes, EventBus bus, TimeProvider clock, DeskOptions options, DeskSignal signal,
-    ILogger<DeskScheduler> log) : BackgroundService
+    Leases.LeasedLoop leased, ILogger<DeskScheduler> log) : BackgroundService
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Dictionary<long, string> _queues = [];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>One node runs the desk (otherwise each node would assign, transfer and report breaches).</summary>
+    public const string LeaseName = "desk-scheduler";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => leased.RunAsync(LeaseName, RunWhileHeldAsync, stoppingToken);
+
+    private async Task RunWhileHeldAsync(CancellationToken stoppingToken)
     {
         // A client wrote, a request changed hands or status: look at once instead of within the tick.
         using var subscription = bus.Subscribe(e => { if (e is MessageCreated or ConversationUpdated) signal.Poke(); });
@@ -34,7 +40,7 @@ public sealed class DeskScheduler(IServiceScopeFactory scopes, EventBus bus, Tim
             {
                 log.LogError(ex, "Desk scheduler pass failed");
             }
-            await signal.WaitAsync(options.Tick, clock, stoppingToken);
+            await signal.WaitAsync(options.Tick, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
