@@ -1,3 +1,4 @@
+using Okno.Web.Audit;
 using Okno.Web.Auth;
 using Okno.Web.Channels;
 using Okno.Web.Contacts;
@@ -19,6 +20,7 @@ var builder = WebApplication.CreateBuilder(OknoStart.Options(args));
 builder.UseStaticWebAssetsEverywhere();
 builder.AddOknoHosting();
 builder.AddOknoAuth();
+builder.AddAudit();
 builder.AddChannels();
 builder.AddRealtime();
 builder.AddDemo();
@@ -38,6 +40,7 @@ app.UseOknoAuth();
 
 app.MapOperations();
 app.MapAuth();
+app.MapAudit();
 app.MapWebhooks();
 app.MapChannels();
 app.MapChannelPages();

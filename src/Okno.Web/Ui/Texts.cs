@@ -86,5 +86,5 @@ public sealed class Texts
 
     public static Texts For(string lang) => lang == "en" ? En : Ru;
 
-    public string this[string key] => All.TryGetValue(key, out var t) || AdminTexts.All.TryGetValue(key, out t) ? (_en ? t.En : t.Ru) : key;
+    public string this[string key] => All.TryGetValue(key, out var t) || AdminTexts.All.TryGetValue(key, out t) || PrivacyTexts.All.TryGetValue(key, out t) ? (_en ? t.En : t.Ru) : key;
 }
