@@ -25,7 +25,7 @@ public static class CoreServices
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<ChannelDirectory>();
         services.AddSingleton<ChannelConnectors>();
-        services.AddSingleton<IFileStore>(new LocalFileStore(filesRoot));
+        services.AddSingleton<IFileStore>(sp => new LocalFileStore(filesRoot, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OutboxSignal>();
         services.TryAddSingleton(new OutboxOptions());
         services.AddScoped<ContactResolver>();

@@ -11,7 +11,7 @@ public static class ChannelBadge
 
     public static string Title(ChannelKind kind) => kind.Describe().Title;
 
-    public static string Title(IdentityKind kind) => kind switch
+    public static string Title(IdentityKind kind, bool english = false) => english ? English(kind) : kind switch
     {
         IdentityKind.Phone => "Телефон",
         IdentityKind.Telegram => "Telegram",
@@ -25,4 +25,19 @@ public static class ChannelBadge
         IdentityKind.ClaimedEmail => "E-mail (не подтверждён)",
         _ => kind.ToString(),
     };
+
+    private static string English(IdentityKind kind) => kind switch
+    {
+        IdentityKind.Phone => "Phone",
+        IdentityKind.Vk => "VK",
+        IdentityKind.Avito => "Avito",
+        IdentityKind.WebChatVisitor => "Site chat",
+        IdentityKind.ClaimedPhone => "Phone (unverified)",
+        IdentityKind.ClaimedEmail => "E-mail (unverified)",
+        _ => Title(kind),
+    };
+
+    /// <summary>The title of an identity kind given by its API name (<see cref="IdentityKindNames.ToWire"/>).</summary>
+    public static string Title(string wire, bool english) =>
+        Enum.GetValues<IdentityKind>().Where(k => IdentityKindNames.ToWire(k) == wire).Select(k => Title(k, english)).FirstOrDefault() ?? wire;
 }

@@ -8,11 +8,11 @@ namespace Okno.Web.Ui;
 public sealed record ConversationDetail(Conversation Conversation, ContactCardData Contact, IReadOnlyList<HistoryItem> History,
     IReadOnlyList<PastConversation> Conversations, string? AssigneeName, string? HandedOffByName);
 
-public sealed record ContactCardData(long Id, string? Name, IReadOnlyList<(string Kind, string Value)> Identities, DateTimeOffset CreatedAt,
+public sealed record ContactCardData(long Id, string? Name, IReadOnlyList<(Okno.Core.Contacts.IdentityKind Kind, string Value)> Identities, DateTimeOffset CreatedAt,
     IReadOnlyList<(long Id, string Text)> Labels, IReadOnlyList<ContactNoteView> Notes, IReadOnlyList<PossibleMatchView>? PossibleMatches = null);
 
 /// <summary>Another contact with the same phone or address, one of them unverified: shown with a merge action.</summary>
-public sealed record PossibleMatchView(long ContactId, string Name, string Kind, string Value, bool OtherClaims);
+public sealed record PossibleMatchView(long ContactId, string? Name, Okno.Core.Contacts.IdentityKind Kind, string Value, bool OtherClaims);
 
 public sealed record ContactNoteView(long Id, string Text, string? Author, DateTimeOffset At);
 

@@ -35,11 +35,11 @@ public sealed class ConversationQueries(OknoDbContext db, ConversationActions ac
         var notes = await db.ContactNotes.AsNoTracking().Where(n => n.ContactId == c.ContactId).OrderByDescending(n => n.Id).Take(50)
             .Select(n => new { n.Id, n.Text, n.CreatedAt, Author = db.Users.Where(u => u.Id == n.AuthorId).Select(u => u.Name).FirstOrDefault() }).ToListAsync();
         var card = new ContactCardData(contact.Id, Masking.Text(contact.Name, me),
-            identities.Select(i => (ChannelBadge.Title(i.Kind), Masking.Identity(i.Kind, i.Value, me))).ToList(),
+            identities.Select(i => (i.Kind, Masking.Identity(i.Kind, i.Value, me))).ToList(),
             contact.CreatedAt, labels.DistinctBy(l => l.Text).Select(l => (l.Id, Masking.Text(l.Text, me)!)).ToList(),
             notes.Select(n => new ContactNoteView(n.Id, Masking.Text(n.Text, me)!, n.Author, n.CreatedAt)).ToList(),
             (await resolver.PossibleMatchesAsync(contact.Id, CancellationToken.None)).Select(m => new PossibleMatchView(m.ContactId,
-                Masking.Text(m.Name, me) ?? "Клиент №" + m.ContactId, ChannelBadge.Title(m.Kind), Masking.Identity(m.Kind, m.Value, me), m.OtherClaims)).ToList());
+                Masking.Text(m.Name, me), m.Kind, Masking.Identity(m.Kind, m.Value, me), m.OtherClaims)).ToList());
         var history = messages.Select(m =>
         {
             var account = m.ChannelAccountId is { } a && accounts.TryGetValue(a, out var acc) ? acc : null;

@@ -37,6 +37,9 @@ public sealed class Texts
         ["identities"] = ("Адреса", "Identities"), ["phonesHidden"] = ("Номера телефонов скрыты для вашей роли.", "Phone numbers are hidden for your role."),
         ["conversations"] = ("Обращения", "Conversations"), ["merge"] = ("Объединить", "Merge"), ["otherContactId"] = ("№ другого клиента", "Other client's id"),
         ["merged"] = ("Клиенты объединены.", "Contacts merged."),
+        ["possibleMatch"] = ("Возможное совпадение", "Possible match"),
+        ["possibleMatchHint"] = ("Телефон или адрес указан без подтверждения: объедините, только если уверены, что это тот же клиент.",
+            "The phone or address was given without verification: merge only if you are sure it is the same client."),
         ["signInTitle"] = ("Вход в Окно", "Sign in to Okno"), ["signInHint"] = ("Все обращения клиентов — в одном окне.", "Every client conversation in one window."),
         ["password"] = ("Пароль", "Password"), ["signIn"] = ("Войти", "Sign in"), ["signOut"] = ("Выйти", "Sign out"),
         ["changePassword"] = ("Сменить пароль", "Change password"), ["currentPassword"] = ("Текущий пароль", "Current password"),
@@ -85,6 +88,11 @@ public sealed class Texts
     private Texts(bool en) => _en = en;
 
     public static Texts For(string lang) => lang == "en" ? En : Ru;
+
+    /// <summary>The title of an identity kind (Телефон / Phone …) in this language.</summary>
+    public string Identity(Okno.Core.Contacts.IdentityKind kind) => ChannelBadge.Title(kind, _en);
+
+    public string Identity(string wire) => ChannelBadge.Title(wire, _en);
 
     public string this[string key] => All.TryGetValue(key, out var t) || AdminTexts.All.TryGetValue(key, out t) || PrivacyTexts.All.TryGetValue(key, out t) ? (_en ? t.En : t.Ru) : key;
 }
