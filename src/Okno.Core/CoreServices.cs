@@ -27,6 +27,10 @@ public static class CoreServices
         services.AddSingleton<ChannelConnectors>();
         services.AddSingleton<IFileStore>(sp => new LocalFileStore(filesRoot, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<Leases.NodeIdentity>();
+        services.TryAddSingleton(new Leases.LeaseOptions());
+        services.AddSingleton<Leases.LeaseStore>();
+        services.AddSingleton<Leases.LeasedLoop>();
         services.TryAddSingleton(new OutboxOptions());
         services.AddScoped<ContactResolver>();
         services.AddScoped<InboundProcessor>();

@@ -25,6 +25,7 @@ public sealed class OknoDbContext(DbContextOptions<OknoDbContext> options) : DbC
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
     public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
+    public DbSet<Okno.Core.Leases.Lease> Leases => Set<Okno.Core.Leases.Lease>();
     public DbSet<User> Users => Set<User>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Script> Scripts => Set<Script>();

@@ -478,6 +478,25 @@ namespace Okno.Migrations.Postgres.Migrations
                     b.ToTable("NotTargetReasons");
                 });
 
+            modelBuilder.Entity("Okno.Core.Leases.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("Okno.Core.Messages.Attachment", b =>
                 {
                     b.Property<long>("Id")

@@ -455,6 +455,25 @@ namespace Okno.Migrations.Sqlite.Migrations
                     b.ToTable("NotTargetReasons");
                 });
 
+            modelBuilder.Entity("Okno.Core.Leases.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("Okno.Core.Messages.Attachment", b =>
                 {
                     b.Property<long>("Id")
