@@ -11,7 +11,7 @@ using Okno.Core.Data;
 namespace Okno.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(OknoDbContext))]
-    [Migration("20261202041003_AuditLog")]
+    [Migration("20261202044518_AuditLog")]
     partial class AuditLog
     {
         /// <inheritdoc />
@@ -456,6 +456,25 @@ namespace Okno.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("NotTargetReasons");
+                });
+
+            modelBuilder.Entity("Okno.Core.Leases.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
                 });
 
             modelBuilder.Entity("Okno.Core.Messages.Attachment", b =>

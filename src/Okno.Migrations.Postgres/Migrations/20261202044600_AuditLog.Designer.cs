@@ -12,7 +12,7 @@ using Okno.Core.Data;
 namespace Okno.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(OknoDbContext))]
-    [Migration("20261202041038_AuditLog")]
+    [Migration("20261202044600_AuditLog")]
     partial class AuditLog
     {
         /// <inheritdoc />
@@ -479,6 +479,25 @@ namespace Okno.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("NotTargetReasons");
+                });
+
+            modelBuilder.Entity("Okno.Core.Leases.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
                 });
 
             modelBuilder.Entity("Okno.Core.Messages.Attachment", b =>
