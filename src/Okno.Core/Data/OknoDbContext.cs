@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Okno.Core.Audit;
 using Okno.Core.Channels;
 using Okno.Core.Contacts;
 using Okno.Core.Conversations;
@@ -36,6 +37,8 @@ public sealed class OknoDbContext(DbContextOptions<OknoDbContext> options) : DbC
     public DbSet<Desk.PresenceConnection> PresenceConnections => Set<Desk.PresenceConnection>();
     public DbSet<Desk.BusinessHours> BusinessHours => Set<Desk.BusinessHours>();
     public DbSet<Desk.SlaPolicy> SlaPolicies => Set<Desk.SlaPolicy>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
