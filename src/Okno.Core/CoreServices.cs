@@ -22,10 +22,15 @@ public static class CoreServices
         services.AddDbContext<OknoDbContext>(o => OknoDatabase.Configure(o, database));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<EventBus>();
+        services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<ChannelDirectory>();
         services.AddSingleton<ChannelConnectors>();
-        services.AddSingleton<IFileStore>(new LocalFileStore(filesRoot));
+        services.AddSingleton<IFileStore>(sp => new LocalFileStore(filesRoot, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<Leases.NodeIdentity>();
+        services.TryAddSingleton(new Leases.LeaseOptions());
+        services.AddSingleton<Leases.LeaseStore>();
+        services.AddSingleton<Leases.LeasedLoop>();
         services.TryAddSingleton(new OutboxOptions());
         services.AddScoped<ContactResolver>();
         services.AddScoped<InboundProcessor>();

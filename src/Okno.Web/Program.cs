@@ -1,3 +1,4 @@
+using Okno.Web.Audit;
 using Okno.Web.Auth;
 using Okno.Web.Channels;
 using Okno.Web.Contacts;
@@ -20,6 +21,7 @@ var builder = WebApplication.CreateBuilder(OknoStart.Options(args));
 builder.UseStaticWebAssetsEverywhere();
 builder.AddOknoHosting();
 builder.AddOknoAuth();
+builder.AddAudit();
 builder.AddChannels();
 builder.AddRealtime();
 builder.AddDemo();
@@ -40,6 +42,7 @@ app.UseOknoAuth();
 
 app.MapOperations();
 app.MapAuth();
+app.MapAudit();
 app.MapWebhooks();
 app.MapChannels();
 app.MapChannelPages();

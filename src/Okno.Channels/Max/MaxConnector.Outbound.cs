@@ -28,11 +28,11 @@ public sealed partial class MaxConnector
 
         if (response.IsSuccessStatusCode && root.ValueKind == JsonValueKind.Object && root.Prop("message")?.Prop("body")?.Str("mid") is { } mid)
             return DeliveryResult.Sent(mid);
-        return MapError(response, root.ValueKind == JsonValueKind.Object ? root.Str("code") : null, root.ValueKind == JsonValueKind.Object ? root.Str("message") : null);
+        return MapError(response, root.ValueKind == JsonValueKind.Object ? root.Str("code") : null, root.ValueKind == JsonValueKind.Object ? root.Str("message") : null, clock.GetUtcNow());
     }
 
     /// <summary>HTTP statuses and {code, message} from the schema: 403 = the user stopped the bot or no access.</summary>
-    public static DeliveryResult MapError(HttpResponseMessage response, string? code, string? description)
+    public static DeliveryResult MapError(HttpResponseMessage response, string? code, string? description, DateTimeOffset now)
     {
         var status = (int)response.StatusCode;
         var detail = $"{code} {description}".Trim();
@@ -40,17 +40,17 @@ public sealed partial class MaxConnector
         {
             403 => DeliveryResult.Failed("Клиент остановил бота в MAX или запретил ему писать.", recipientBlocked: true),
             401 => DeliveryResult.Failed("Токен бота MAX недействителен: проверьте настройки канала.", ChannelStatus.NeedsAttention),
-            429 => DeliveryResult.Retry("MAX просит подождать (слишком много запросов).", RetryAfter(response) ?? TimeSpan.FromSeconds(5)),
-            >= 500 => DeliveryResult.Retry($"MAX временно недоступен ({status}).", RetryAfter(response)),
+            429 => DeliveryResult.Retry("MAX просит подождать (слишком много запросов).", RetryAfter(response, now) ?? TimeSpan.FromSeconds(5)),
+            >= 500 => DeliveryResult.Retry($"MAX временно недоступен ({status}).", RetryAfter(response, now)),
             404 => DeliveryResult.Failed("Чат с клиентом в MAX не найден."),
             _ => DeliveryResult.Failed($"MAX отказал в отправке ({status}): {detail}".TrimEnd(' ', ':')),
         };
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    private static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) => response.Headers.RetryAfter switch
     {
         { Delta: { } delta } => delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow is { } d && d > TimeSpan.Zero ? d : TimeSpan.Zero,
+        { Date: { } date } => date - now is { } d && d > TimeSpan.Zero ? d : TimeSpan.Zero,
         _ => null,
     };
 

@@ -9,7 +9,7 @@ namespace Okno.Channels.Max;
 /// the X-Max-Bot-Api-Secret header; POST /messages?user_id= with the token in the Authorization header (no
 /// "Bearer"); errors are JSON {code, message}. https://dev.max.ru/docs-api
 /// </summary>
-public sealed partial class MaxConnector(IHttpClientFactory http) : IChannelConnector
+public sealed partial class MaxConnector(IHttpClientFactory http, TimeProvider clock) : IChannelConnector
 {
     public const string DefaultApiBaseUrl = "https://platform-api2.max.ru";
     /// <summary>MAX's media hosts (a channel's "mediaHosts" setting can add more).</summary>

@@ -16,6 +16,13 @@ public sealed partial class Conversation
         IsDemo = isDemo;
     }
 
+    /// <summary>
+    /// A conversation the firm started from its own phone (a message typed in WhatsApp to a new chat): it waits for
+    /// the client (Pending) and is not a client's request until the client answers — see docs/decisions/0014.
+    /// </summary>
+    public static Conversation OpenedByStaff(long contactId, Guid channelAccountId, DateTimeOffset now, bool isDemo = false) =>
+        new(contactId, channelAccountId, null, now, isDemo) { Status = ConversationStatus.Pending };
+
     public long Id { get; private set; }
     public long ContactId { get; private set; }
     public ConversationStatus Status { get; private set; }
@@ -61,7 +68,7 @@ public sealed partial class Conversation
         if (at >= LastMessageAt) { LastMessageAt = at; LastMessagePreview = Clip(preview); }
         if (byStaff)
         {
-            FirstResponseAt ??= at;
+            if (LastInboundAt is not null) FirstResponseAt ??= at; // a response answers the client: nothing to answer yet
             UnreadCount = 0;
         }
     }

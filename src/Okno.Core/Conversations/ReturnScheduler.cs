@@ -11,12 +11,16 @@ namespace Okno.Core.Conversations;
 /// Every second: gives handed-off requests back to whoever handed them off when their "return by" time comes
 /// (both people are told), and wakes snoozed requests whose time has come.
 /// </summary>
-public sealed class ReturnScheduler(IServiceScopeFactory scopes, EventBus bus, TimeProvider clock, ILogger<ReturnScheduler> log) : BackgroundService
+public sealed class ReturnScheduler(IServiceScopeFactory scopes, EventBus bus, TimeProvider clock, Leases.LeasedLoop leased, ILogger<ReturnScheduler> log) : BackgroundService
 {
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+    /// <summary>One node returns and wakes requests (otherwise each due return is notified once per node).</summary>
+    public const string LeaseName = "return-scheduler";
     private const int Batch = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => leased.RunAsync(LeaseName, RunWhileHeldAsync, stoppingToken);
+
+    private async Task RunWhileHeldAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {

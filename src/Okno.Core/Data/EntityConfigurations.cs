@@ -102,6 +102,16 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxItem>
     }
 }
 
+internal sealed class LeaseConfiguration : IEntityTypeConfiguration<Okno.Core.Leases.Lease>
+{
+    public void Configure(EntityTypeBuilder<Okno.Core.Leases.Lease> b)
+    {
+        b.HasKey(x => x.Name);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Holder).HasMaxLength(200);
+    }
+}
+
 internal sealed class ProcessedEventConfiguration : IEntityTypeConfiguration<ProcessedEvent>
 {
     public void Configure(EntityTypeBuilder<ProcessedEvent> b)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Okno.Core.Audit;
 using Okno.Core.Channels;
 using Okno.Core.Contacts;
 using Okno.Core.Conversations;
@@ -24,12 +25,15 @@ public sealed class OknoDbContext(DbContextOptions<OknoDbContext> options) : DbC
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
     public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
+    public DbSet<Okno.Core.Leases.Lease> Leases => Set<Okno.Core.Leases.Lease>();
     public DbSet<User> Users => Set<User>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Script> Scripts => Set<Script>();
     public DbSet<NotTargetReason> NotTargetReasons => Set<NotTargetReason>();
     public DbSet<ContactLabel> ContactLabels => Set<ContactLabel>();
     public DbSet<ContactNote> ContactNotes => Set<ContactNote>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

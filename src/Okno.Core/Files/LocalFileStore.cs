@@ -1,12 +1,12 @@
 namespace Okno.Core.Files;
 
-public sealed class LocalFileStore(string root) : IFileStore
+public sealed class LocalFileStore(string root, TimeProvider clock) : IFileStore
 {
     public async Task<string> SaveAsync(Stream content, string fileName, CancellationToken ct)
     {
         var ext = Path.GetExtension(fileName);
         if (ext.Length > 10 || ext.Any(c => !char.IsLetterOrDigit(c) && c != '.')) ext = "";
-        var key = $"{DateTime.UtcNow:yyyy/MM}/{Guid.NewGuid():N}{ext}";
+        var key = $"{clock.GetUtcNow().UtcDateTime:yyyy/MM}/{Guid.NewGuid():N}{ext}";
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try

@@ -56,7 +56,8 @@ public sealed class InboundProcessor(OknoDbContext db, ContactResolver contacts,
         db.Messages.Add(message);
 
         var preview = Preview(e);
-        if (e.Kind == InboundEventKind.Echo) conversation.RecordOutbound(preview, now, byStaff: false);
+        // An echo is the firm's own message (typed on its phone or in the platform's app): staff, outbound.
+        if (e.Kind == InboundEventKind.Echo) conversation.RecordOutbound(preview, now, byStaff: true);
         else if (!e.Quiet) conversation.RecordInbound(preview, at, now);
         await db.SaveChangesAsync(ct);
 
@@ -74,12 +75,15 @@ public sealed class InboundProcessor(OknoDbContext db, ContactResolver contacts,
     {
         var open = await db.Conversations.FirstOrDefaultAsync(c => c.ContactId == contactId && c.Status != ConversationStatus.Resolved, ct);
         if (open is not null) return open;
-        if (e.Quiet || e.Kind == InboundEventKind.Echo)
+        if (e.Quiet)
         {
-            // Auto-replies and our own echoes never open a request; they join the latest one.
+            // Auto-replies never open a request; they join the latest one.
             return await db.Conversations.Where(c => c.ContactId == contactId).OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
         }
-        var conversation = new Conversation(contactId, account.Id, e.SourceDetails, now, account.IsDemo);
+        // The firm's own first message to a new chat opens the conversation as outbound, waiting for the client.
+        var conversation = e.Kind == InboundEventKind.Echo
+            ? Conversation.OpenedByStaff(contactId, account.Id, now, account.IsDemo)
+            : new Conversation(contactId, account.Id, e.SourceDetails, now, account.IsDemo);
         db.Conversations.Add(conversation);
         await db.SaveChangesAsync(ct);
         return conversation;

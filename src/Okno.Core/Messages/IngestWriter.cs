@@ -113,15 +113,27 @@ public sealed class IngestWriter(IServiceScopeFactory scopes, ChannelDirectory c
             // the next items scans all entities of the batch so far (O(batch²) per commit).
             db.ChangeTracker.Clear();
         }
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+        catch (Exception ex) when (UniqueViolation.Is(ex))
         {
-            // Usually a race with another node over the same new contact: the platform redelivers,
-            // and by then the row exists.
-            log.LogWarning(ex, "Ingest of an event for channel {ChannelId} failed; it will be redelivered", item.Account.Id);
-            await tx.RollbackToSavepointAsync("item");
-            db.ChangeTracker.Clear();
-            item.Published.Clear();
-            item.Error = ex;
+            // A race with another node over the same new row (a contact's identity, a message id): the platform
+            // redelivers, and by then the row exists and the event is de-duplicated.
+            log.LogWarning("Ingest of an event for channel {ChannelId} lost a race over a unique row; it will be redelivered", item.Account.Id);
+            await FailItemAsync(db, tx, item, ex);
         }
+        catch (Exception ex)
+        {
+            // A fault, not a race: this item fails (its webhook is answered 500, so it stays the platform's to
+            // redeliver) and the rest of the batch commits.
+            log.LogError(ex, "Ingest of an event for channel {ChannelId} failed", item.Account.Id);
+            await FailItemAsync(db, tx, item, ex);
+        }
+    }
+
+    private static async Task FailItemAsync(OknoDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, WorkItem item, Exception ex)
+    {
+        await tx.RollbackToSavepointAsync("item");
+        db.ChangeTracker.Clear();
+        item.Published.Clear();
+        item.Error = ex;
     }
 }

@@ -40,9 +40,12 @@ public sealed partial class GreenApiSimulator
     public JsonObject IncomingData(string idInstance, string phone, JsonObject messageData, string name = "Иван Петров") =>
         Incoming("incomingMessageReceived", idInstance, phone, name, messageData);
 
-    /// <summary>A message the firm typed on the phone itself (outgoingMessageReceived).</summary>
-    public JsonObject OutgoingFromPhone(string idInstance, string phone, string text) =>
-        Incoming("outgoingMessageReceived", idInstance, phone, "Okno Law", new JsonObject
+    /// <summary>
+    /// A message the firm typed on the phone itself (outgoingMessageReceived): chatId and chatName are the client's
+    /// chat, sender is the instance's own wid (the documented example).
+    /// </summary>
+    public JsonObject OutgoingFromPhone(string idInstance, string phone, string text, string clientName = "Иван Петров") =>
+        Incoming("outgoingMessageReceived", idInstance, phone, clientName, new JsonObject
         {
             ["typeMessage"] = "textMessage",
             ["textMessageData"] = new JsonObject { ["textMessage"] = text },
@@ -103,7 +106,7 @@ public sealed partial class GreenApiSimulator
                 ["chatId"] = chatId,
                 ["sender"] = type == "incomingMessageReceived" ? chatId : OwnWid,
                 ["chatName"] = name,
-                ["senderName"] = name,
+                ["senderName"] = type == "incomingMessageReceived" ? name : "Okno Law",
                 ["senderContactName"] = type == "incomingMessageReceived" ? name : "",
             },
             ["messageData"] = messageData,

@@ -34,6 +34,24 @@ public sealed partial class WahaSimulator
         ["ack"] = 1,
     });
 
+    /// <summary>
+    /// message.any for a message the firm typed on the phone (fromMe, not sent through WAHA): from is the session's
+    /// own number, to is the client's chat, the id starts with true_ (WAHA's webhooks page).
+    /// </summary>
+    public JsonObject FromPhone(string session, string phone, string text) => Event("message.any", session, new JsonObject
+    {
+        ["id"] = $"true_{phone}@c.us_{Guid.NewGuid().ToString("N").ToUpperInvariant()[..20]}",
+        ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        ["from"] = Me,
+        ["fromMe"] = true,
+        ["to"] = phone + "@c.us",
+        ["body"] = text,
+        ["hasMedia"] = false,
+        ["ack"] = 1,
+        ["vCards"] = new JsonArray(),
+        ["_data"] = new JsonObject { ["notifyName"] = "Okno Law", ["type"] = "chat" },
+    });
+
     /// <summary>message.ack: −1 ERROR, 0 PENDING, 1 SERVER, 2 DEVICE, 3 READ, 4 PLAYED.</summary>
     public JsonObject Ack(SentMessage sent, int ack) => Event("message.ack", sent.Session, new JsonObject
     {

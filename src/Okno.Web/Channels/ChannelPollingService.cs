@@ -1,15 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Okno.Core.Channels;
 using Okno.Core.Data;
+using Okno.Core.Leases;
 
 namespace Okno.Web.Channels;
 
 /// <summary>
 /// Runs a poller for every channel whose connector pulls (Telegram in polling mode, IMAP, state checks),
-/// and restarts it after a failure. On several nodes, pollers should take a lock first (later).
+/// and restarts it after a failure. Each channel's poller runs under the lease "poll:{channelId}": on several nodes
+/// exactly one node polls a channel, and another takes over when that node stops renewing (docs/decisions/0015).
 /// </summary>
 public sealed class ChannelPollingService(IServiceScopeFactory scopes, ChannelDirectory directory, ChannelConnectors connectors,
-    IInboundSink sink, ILogger<ChannelPollingService> log) : BackgroundService
+    IInboundSink sink, LeasedLoop leased, ILogger<ChannelPollingService> log) : BackgroundService
 {
     private readonly Dictionary<Guid, (CancellationTokenSource Cts, Task Task)> _running = [];
     private readonly SemaphoreSlim _refresh = new(0);
@@ -52,9 +54,17 @@ public sealed class ChannelPollingService(IServiceScopeFactory scopes, ChannelDi
         }
     }
 
+    public static string LeaseName(Guid channelId) => $"poll:{channelId}";
+
     private async Task RunAsync(IPollingConnector poller, ChannelContext channel, CancellationToken ct)
     {
         await Task.Yield();
+        try { await leased.RunAsync(LeaseName(channel.Id), held => PollWhileHeldAsync(poller, channel, held), ct); }
+        catch (Exception ex) when (!ct.IsCancellationRequested) { log.LogError(ex, "Poller lease loop for channel {ChannelId} failed", channel.Id); }
+    }
+
+    private async Task PollWhileHeldAsync(IPollingConnector poller, ChannelContext channel, CancellationToken ct)
+    {
         while (!ct.IsCancellationRequested)
         {
             try

@@ -35,7 +35,7 @@ public sealed class DemoChannels(OknoDbContext db, ChannelDirectory directory, C
             await db.SaveChangesAsync(ct);
             directory.Invalidate(account.Id);
 
-            platform.Register(sim, settings);
+            platform.Register(sim, settings, clock.GetUtcNow());
             var channel = new DemoChannel(account.Id, platform, settings, $"{ownUrl.TrimEnd('/')}/webhooks/{account.Id}");
             var setup = await connectors.For(platform.Kind).SetUpAsync(directory.ToEntry(account).Context, channel.WebhookUrl, ct);
             await platform.AfterSetUpAsync(sim, channel, ct);

@@ -19,7 +19,7 @@ public interface IDemoPlatform
     JsonObject NewSettings();
 
     /// <summary>Tells the stand-in (its state lives in memory) about a stored demo channel's credentials.</summary>
-    void Register(SimulatorHost sim, JsonObject settings);
+    void Register(SimulatorHost sim, JsonObject settings, DateTimeOffset now);
 
     /// <summary>After the connector's own SetUpAsync: what the platform's admin would do by hand (VK: confirm the server).</summary>
     Task AfterSetUpAsync(SimulatorHost sim, DemoChannel channel, CancellationToken ct) => Task.CompletedTask;

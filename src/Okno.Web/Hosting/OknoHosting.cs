@@ -33,6 +33,11 @@ public static class OknoHosting
             MediaMaxBytes = Math.Clamp(builder.Configuration.GetValue("Okno:Media:MaxMb", 50), 1, 2048) * 1024L * 1024L,
             MediaDeadline = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Okno:Media:DeadlineSeconds", 120), 5, 3600)),
         });
+        // How long a node owns a poller or scheduler without renewing it; another node takes over after this.
+        builder.Services.AddSingleton(new Okno.Core.Leases.LeaseOptions
+        {
+            Duration = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Okno:Leases:Seconds", 30), 3, 600)),
+        });
         builder.Services.AddOknoCore(database, Path.Combine(options.DataPath, "files"));
         builder.AddOknoDataProtection(database, options);
 

@@ -11,7 +11,7 @@ namespace Okno.Web.Operations;
 /// One archive (.tar.gz) of the embedded default: a consistent copy of the SQLite database taken with SQLite's online
 /// backup API (Okno may run and ingest meanwhile), the attachments and the Data Protection keys.
 /// </summary>
-public sealed class BackupArchive(DatabaseOptions database, string dataPath, string keysPath)
+public sealed class BackupArchive(DatabaseOptions database, string dataPath, string keysPath, TimeProvider clock)
 {
     public const string DatabaseEntry = "okno.db";
     public const string FilesEntry = "files/";
@@ -23,7 +23,7 @@ public sealed class BackupArchive(DatabaseOptions database, string dataPath, str
         var options = app.Services.GetRequiredService<OknoOptions>();
         var keys = app.Configuration["Okno:DataProtection:KeysPath"];
         return new BackupArchive(app.Services.GetRequiredService<DatabaseOptions>(), options.DataPath,
-            string.IsNullOrEmpty(keys) ? Path.Combine(options.DataPath, "keys") : keys);
+            string.IsNullOrEmpty(keys) ? Path.Combine(options.DataPath, "keys") : keys, app.Services.GetRequiredService<TimeProvider>());
     }
 
     private string DatabaseFile => Path.GetFullPath(new SqliteConnectionStringBuilder(database.ConnectionString).DataSource);
@@ -58,7 +58,7 @@ public sealed class BackupArchive(DatabaseOptions database, string dataPath, str
             await using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
             await using (var tar = new TarWriter(gzip, TarEntryFormat.Pax))
             {
-                var manifest = JsonSerializer.Serialize(new { format = 1, createdAt = DateTimeOffset.UtcNow, provider = "Sqlite" });
+                var manifest = JsonSerializer.Serialize(new { format = 1, createdAt = clock.GetUtcNow(), provider = "Sqlite" });
                 var manifestFile = Path.Combine(work, ManifestEntry);
                 await File.WriteAllTextAsync(manifestFile, manifest);
                 await tar.WriteEntryAsync(manifestFile, ManifestEntry);

@@ -46,8 +46,23 @@ public sealed class ConversationWorkflowTests
     public void RecordOutbound_ByStaff_SetsFirstResponseOnce()
     {
         var c = New();
+        c.RecordInbound("вопрос", Now, Now);
         c.RecordOutbound("ответ", Now.AddMinutes(3), byStaff: true);
         c.RecordOutbound("ещё", Now.AddMinutes(9), byStaff: true);
         Assert.Equal(Now.AddMinutes(3), c.FirstResponseAt);
+    }
+
+    [Fact]
+    public void OpenedByStaff_WaitsForTheClient_FirstResponseCountsOnlyAfterTheClientWrites()
+    {
+        var c = Conversation.OpenedByStaff(1, Guid.NewGuid(), Now);
+        c.RecordOutbound("Здравствуйте, это юрист", Now, byStaff: true);
+        Assert.Equal(ConversationStatus.Pending, c.Status);
+        Assert.Null(c.FirstResponseAt);
+
+        c.RecordInbound("Да, слушаю", Now.AddMinutes(5), Now.AddMinutes(5));
+        c.RecordOutbound("Расскажите подробнее", Now.AddMinutes(7), byStaff: true);
+        Assert.Equal(ConversationStatus.Open, c.Status);
+        Assert.Equal(Now.AddMinutes(7), c.FirstResponseAt);
     }
 }

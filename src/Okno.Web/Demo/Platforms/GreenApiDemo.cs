@@ -17,7 +17,7 @@ public sealed class GreenApiDemo : IDemoPlatform
         ["webhookToken"] = "demo" + Guid.NewGuid().ToString("N"),
     };
 
-    public void Register(SimulatorHost sim, JsonObject settings) { }
+    public void Register(SimulatorHost sim, JsonObject settings, DateTimeOffset now) { }
 
     public async Task SendTextAsync(SimulatorHost sim, DemoChannel channel, DemoPersona client, string text, CancellationToken ct)
     {

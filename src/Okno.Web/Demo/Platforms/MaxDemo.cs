@@ -17,7 +17,7 @@ public sealed class MaxDemo : IDemoPlatform
         ["webhookSecret"] = "demo-" + Guid.NewGuid().ToString("N"),
     };
 
-    public void Register(SimulatorHost sim, JsonObject settings) => sim.Max.AddBot(555_000_111, settings["accessToken"]!.GetValue<string>());
+    public void Register(SimulatorHost sim, JsonObject settings, DateTimeOffset now) => sim.Max.AddBot(555_000_111, settings["accessToken"]!.GetValue<string>());
 
     public async Task SendTextAsync(SimulatorHost sim, DemoChannel channel, DemoPersona client, string text, CancellationToken ct)
     {

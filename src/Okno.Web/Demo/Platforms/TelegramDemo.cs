@@ -18,8 +18,8 @@ public sealed class TelegramDemo : IDemoPlatform
         ["mode"] = "webhook",
     };
 
-    public void Register(SimulatorHost sim, JsonObject settings) =>
-        sim.Telegram.ContinueIdsAfter(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 100); // ids of an earlier run are taken
+    public void Register(SimulatorHost sim, JsonObject settings, DateTimeOffset now) =>
+        sim.Telegram.ContinueIdsAfter(now.ToUnixTimeMilliseconds() / 100); // ids of an earlier run are taken
 
     public async Task SendTextAsync(SimulatorHost sim, DemoChannel channel, DemoPersona client, string text, CancellationToken ct)
     {

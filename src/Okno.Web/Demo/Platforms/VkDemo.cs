@@ -19,7 +19,7 @@ public sealed class VkDemo : IDemoPlatform
         ["confirmationCode"] = Guid.NewGuid().ToString("N")[..8],
     };
 
-    public void Register(SimulatorHost sim, JsonObject settings) => sim.Vk.AddCommunity(GroupId(settings),
+    public void Register(SimulatorHost sim, JsonObject settings, DateTimeOffset now) => sim.Vk.AddCommunity(GroupId(settings),
         settings["accessToken"]!.GetValue<string>(), settings["secret"]!.GetValue<string>(), settings["confirmationCode"]!.GetValue<string>());
 
     /// <summary>The community admin adds our address as a callback server; VK confirms it with the code.</summary>

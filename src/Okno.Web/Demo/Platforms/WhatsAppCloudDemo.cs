@@ -18,7 +18,7 @@ public sealed class WhatsAppCloudDemo : IDemoPlatform
         ["verifyToken"] = "demo-" + Guid.NewGuid().ToString("N")[..12],
     };
 
-    public void Register(SimulatorHost sim, JsonObject settings) { }
+    public void Register(SimulatorHost sim, JsonObject settings, DateTimeOffset now) { }
 
     public async Task SendTextAsync(SimulatorHost sim, DemoChannel channel, DemoPersona client, string text, CancellationToken ct)
     {

@@ -48,12 +48,22 @@ public abstract class EmailDeliveryTests<TApp>(TApp app) : OknoTest<TApp>(app) w
         var kit = await EmailTestKit.CreateAsync(App);
         var marker = Guid.NewGuid().ToString("N");
         await MailServer.SendAsync(MailServer.Letter(MailServer.NewAddress("client"), kit.FirmAddress, "Первое", "До обрыва " + marker));
-        await kit.WaitForConversationAsync("До обрыва " + marker);
+        var before = await kit.WaitForConversationAsync("До обрыва " + marker);
 
         Skip.IfNot(Doveadm("kick", kit.FirmAddress).Contains(kit.FirmAddress, StringComparison.OrdinalIgnoreCase), "doveadm kick is not available here (needs root and the test Dovecot).");
-        await MailServer.SendAsync(MailServer.Letter(MailServer.NewAddress("client"), kit.FirmAddress, "Второе", "После обрыва " + marker));
+        var second = MailServer.NewAddress("client");
+        await MailServer.SendAsync(MailServer.Letter(second, kit.FirmAddress, "Второе", "После обрыва " + marker));
 
-        await kit.WaitForConversationAsync("После обрыва " + marker, TimeSpan.FromSeconds(45));
+        var after = await kit.WaitForConversationAsync("После обрыва " + marker, TimeSpan.FromSeconds(45));
+        var letter = Assert.Single(await kit.MessagesAsync(after["id"]!.GetValue<long>()))!;
+        Assert.Equal("inbound", letter["direction"]!.GetValue<string>());
+        Assert.Contains("После обрыва " + marker, letter["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotEqual(before["id"]!.GetValue<long>(), after["id"]!.GetValue<long>());
+        Assert.Single(await kit.MessagesAsync(before["id"]!.GetValue<long>())); // the reconnect did not import the first letter again
+        var page = await kit.GetJsonAsync($"/api/v1/conversations?limit=200&channelId={kit.ChannelId}");
+        Assert.Equal(2, page["items"]!.AsArray().Count);
+        var contact = await kit.GetJsonAsync($"/api/v1/contacts/{after["contactId"]}");
+        Assert.Contains(contact["identities"]!.AsArray(), i => i!["value"]!.GetValue<string>() == second);
     }
 
     [SkippableFact]
@@ -63,9 +73,17 @@ public abstract class EmailDeliveryTests<TApp>(TApp app) : OknoTest<TApp>(app) w
         var kit = await EmailTestKit.CreateAsync(App, s => { s["imapHost"] = MailServer.NoIdleHost; s["pollSeconds"] = 1; });
         var marker = Guid.NewGuid().ToString("N");
         await Task.Delay(1500); // the poller is past its first import: only a NOOP poll can find the next letter
-        await MailServer.SendAsync(MailServer.Letter(MailServer.NewAddress("client"), kit.FirmAddress, "Без IDLE", "Опрос " + marker));
+        var client = MailServer.NewAddress("client");
+        await MailServer.SendAsync(MailServer.Letter(client, kit.FirmAddress, "Без IDLE", "Опрос " + marker));
 
-        await kit.WaitForConversationAsync("Опрос " + marker, TimeSpan.FromSeconds(20));
+        var conversation = await kit.WaitForConversationAsync("Опрос " + marker, TimeSpan.FromSeconds(20));
+        var letter = Assert.Single(await kit.MessagesAsync(conversation["id"]!.GetValue<long>()))!;
+        Assert.Equal("inbound", letter["direction"]!.GetValue<string>());
+        Assert.Contains("Опрос " + marker, letter["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var page = await kit.GetJsonAsync($"/api/v1/conversations?limit=200&channelId={kit.ChannelId}");
+        Assert.Single(page["items"]!.AsArray()); // imported once, though every poll looks again
+        var contact = await kit.GetJsonAsync($"/api/v1/contacts/{conversation["contactId"]}");
+        Assert.Contains(contact["identities"]!.AsArray(), i => i!["value"]!.GetValue<string>() == client);
     }
 
     [SkippableFact]

@@ -139,6 +139,38 @@ public abstract class GreenApiWebhookTests<TApp>(TApp app) : OknoTest<TApp>(app)
     }
 
     [SkippableFact]
+    public async Task Webhook_TypedOnThePhoneToANewChat_OpensPendingConversationAsOutboundByStaff()
+    {
+        var kit = await GreenApiKit.CreateAsync(App);
+        var phone = Inbox.NewPhone();
+        var first = "Здравствуйте, это юрист, пишу по вашей заявке " + Guid.NewGuid();
+
+        var outgoing = await kit.PostAsync(kit.Sim.OutgoingFromPhone(kit.IdInstance, phone, first, "Ольга Смирнова"));
+        var conversation = await Inbox.ConversationAsync(App, first);
+        var id = conversation["id"]!.GetValue<long>();
+        var message = Assert.Single(await Inbox.MessagesAsync(App, id));
+        var answer = "Да, спасибо, вопрос по наследству " + Guid.NewGuid();
+        await kit.PostAsync(kit.Text(phone, answer));
+        var answered = await OknoApp.EventuallyAsync(async () => { var l = await Inbox.MessagesAsync(App, id); return l.Count == 2 ? l : null; }, what: "the client's answer");
+        var after = await App.GetJsonAsync($"/api/v1/conversations/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, outgoing.StatusCode);
+        Assert.Equal("outbound", message["direction"]!.GetValue<string>());
+        Assert.Equal("sent", message["status"]!.GetValue<string>());
+        Assert.Null(message["authorId"]);
+        Assert.Equal("pending", conversation["status"]!.GetValue<string>()); // waits for the client: not a request yet
+        Assert.Equal(0, conversation["unreadCount"]!.GetValue<int>());
+        Assert.Null(conversation["firstResponseAt"]);
+        var contact = await App.GetJsonAsync($"/api/v1/contacts/{conversation["contactId"]}");
+        Assert.Contains(contact["identities"]!.AsArray(), i => $"{i!["kind"]}:{i["value"]}" == $"phone:+{phone}");
+        Assert.Equal("inbound", answered[1]["direction"]!.GetValue<string>());
+        Assert.Equal(answer, answered[1]["text"]!.GetValue<string>());
+        Assert.Equal("open", after["status"]!.GetValue<string>()); // the client answered: now it is a request
+        Assert.Equal(1, after["unreadCount"]!.GetValue<int>());
+        Assert.Single(await Inbox.ConversationsOfContactAsync(App, conversation["contactId"]!.GetValue<long>()));
+    }
+
+    [SkippableFact]
     public async Task Webhook_StateNotAuthorized_ChannelNeedsAttentionWithReason()
     {
         var kit = await GreenApiKit.CreateAsync(App);

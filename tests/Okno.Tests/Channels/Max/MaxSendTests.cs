@@ -104,7 +104,7 @@ public sealed class MaxErrorMappingTests
     public void MapError_Status_MappedToOutcome(int status, DeliveryOutcome outcome, bool blocked, ChannelStatus? channelStatus)
     {
         using var response = new HttpResponseMessage((HttpStatusCode)status);
-        var result = MaxConnector.MapError(response, "code", "message");
+        var result = MaxConnector.MapError(response, "code", "message", DateTimeOffset.UnixEpoch);
         Assert.Equal(outcome, result.Outcome);
         Assert.Equal(blocked, result.RecipientBlocked);
         Assert.Equal(channelStatus, result.ChannelStatus);
@@ -115,6 +115,6 @@ public sealed class MaxErrorMappingTests
     {
         using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
         response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(42));
-        Assert.Equal(TimeSpan.FromSeconds(42), MaxConnector.MapError(response, "too.many.requests", null).RetryAfter);
+        Assert.Equal(TimeSpan.FromSeconds(42), MaxConnector.MapError(response, "too.many.requests", null, DateTimeOffset.UnixEpoch).RetryAfter);
     }
 }

@@ -84,6 +84,41 @@ public abstract class WahaTests<TApp>(TApp app) : OknoTest<TApp>(app) where TApp
     }
 
     [SkippableFact]
+    public async Task Webhook_FromMeTypedOnThePhone_OutboundByStaff_OpensPendingConversationForANewChat()
+    {
+        var kit = await WahaKit.CreateAsync(App);
+        var phone = Inbox.NewPhone();
+        var first = "Добрый день, это юрист Окна " + Guid.NewGuid();
+        var fromPhone = kit.Sim.FromPhone(kit.Session, phone, first);
+
+        await kit.PostAsync(fromPhone);
+        await kit.PostAsync((System.Text.Json.Nodes.JsonObject)fromPhone.DeepClone());
+        var conversation = await Inbox.ConversationAsync(App, first);
+        var id = conversation["id"]!.GetValue<long>();
+        var message = Assert.Single(await Inbox.MessagesAsync(App, id));
+        var answer = "Здравствуйте, да, жду звонка " + Guid.NewGuid();
+        await kit.PostAsync(kit.Sim.TextMessage(kit.Session, phone, answer, "Пётр"));
+        var answered = await OknoApp.EventuallyAsync(async () => { var l = await Inbox.MessagesAsync(App, id); return l.Count == 2 ? l : null; }, what: "the client's answer");
+        var more = "И ещё: возьмите паспорт " + Guid.NewGuid();
+        await kit.PostAsync(kit.Sim.FromPhone(kit.Session, phone, more));
+        var all = await OknoApp.EventuallyAsync(async () => { var l = await Inbox.MessagesAsync(App, id); return l.Count == 3 ? l : null; }, what: "the second message from the phone");
+        var after = await App.GetJsonAsync($"/api/v1/conversations/{id}");
+
+        Assert.Equal("outbound", message["direction"]!.GetValue<string>());
+        Assert.Equal(fromPhone["payload"]!["id"]!.GetValue<string>(), message["externalId"]!.GetValue<string>());
+        Assert.Equal("pending", conversation["status"]!.GetValue<string>());
+        Assert.Null(conversation["firstResponseAt"]);
+        Assert.Equal("inbound", answered[1]["direction"]!.GetValue<string>());
+        Assert.Equal("outbound", all[2]["direction"]!.GetValue<string>());
+        Assert.Equal(more, all[2]["text"]!.GetValue<string>());
+        Assert.Equal("open", after["status"]!.GetValue<string>());
+        Assert.Equal(0, after["unreadCount"]!.GetValue<int>()); // staff answered from the phone
+        Assert.NotNull(after["firstResponseAt"]);
+        var contact = await App.GetJsonAsync($"/api/v1/contacts/{conversation["contactId"]}");
+        Assert.Equal("Пётр", contact["name"]!.GetValue<string>()); // the firm's own name never becomes the client's
+    }
+
+    [SkippableFact]
     public async Task SessionStatus_ScanQrThenWorking_ChannelStatusFollows()
     {
         var kit = await WahaKit.CreateAsync(App);
