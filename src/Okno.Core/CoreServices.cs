@@ -57,6 +57,8 @@ public static class CoreServices
         services.AddScoped<Desk.SlaClock>();
         services.AddSingleton<Desk.DeskScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<Desk.DeskScheduler>());
+        services.AddSingleton<Search.SearchIndexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<Search.SearchIndexer>());
         return services;
     }
 }
