@@ -23,6 +23,7 @@ public static class CoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<EventBus>();
         services.AddSingleton<ILiveEvents>(sp => sp.GetRequiredService<EventBus>());
+        services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<ChannelDirectory>();
         services.AddSingleton<ChannelConnectors>();
         services.AddSingleton<IFileStore>(sp => new LocalFileStore(filesRoot, sp.GetRequiredService<TimeProvider>()));
@@ -49,6 +50,8 @@ public static class CoreServices
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboxWorker>>(), sp.GetRequiredService<OutboxOptions>()) { Lane = OutboxLane.Media });
         services.AddSingleton<ReturnScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReturnScheduler>());
+        services.AddSingleton<Search.SearchIndexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<Search.SearchIndexer>());
         return services;
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Okno.Core.Data;
 using Okno.Core.Operators;
+using Okno.Core.Audit;
+using Okno.Web.Audit;
 using Okno.Web.Hosting;
 
 namespace Okno.Web.Auth;
@@ -57,7 +59,15 @@ public static class AuthEndpoints
             return SignInError.Missing;
         var email = emailInput.Trim().ToLowerInvariant();
         var user = await SignInAttempts.CheckAsync(db, email, password, clock.GetUtcNow(), meter, ctx.RequestAborted);
-        if (user is null) return SignInError.Invalid;
+        var audit = ctx.RequestServices.GetRequiredService<AuditTrail>();
+        if (user is null)
+        {
+            // Who was tried (when the e-mail is someone's), never the e-mail or password typed.
+            var target = await db.Users.Where(u => u.Email == email).Select(u => (long?)u.Id).FirstOrDefaultAsync(ctx.RequestAborted);
+            await audit.RecordAsAsync(null, AuditActions.SignInFailed, AuditObjects.User, target is { } t ? AuditChain.Id(t) : null, ctx.RequestAborted);
+            return SignInError.Invalid;
+        }
+        await audit.RecordAsAsync(user.Id, AuditActions.SignIn, AuditObjects.User, AuditChain.Id(user.Id), ctx.RequestAborted);
         if (user.SecurityStamp.Length == 0)
         {
             user.RotateSecurityStamp(); // an account from before security stamps

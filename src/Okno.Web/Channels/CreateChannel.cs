@@ -5,7 +5,7 @@ namespace Okno.Web.Channels;
 
 /// <summary>Connects a number, bot, mailbox or community: checks the settings against its kind, stores them encrypted, sets it up.</summary>
 public sealed class CreateChannel(OknoDbContext db, ChannelDirectory directory, ChannelConnectors connectors, ChannelSetUp setUp,
-    TimeProvider clock, ILogger<CreateChannel> log)
+    TimeProvider clock, ILogger<CreateChannel> log, Audit.AuditTrail audit)
 {
     public const int MaxNameLength = 200;
 
@@ -21,6 +21,7 @@ public sealed class CreateChannel(OknoDbContext db, ChannelDirectory directory, 
         var account = new ChannelAccount(kind, request.Name.Trim(), directory.Protect(settings), clock.GetUtcNow());
         db.ChannelAccounts.Add(account);
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(Okno.Core.Audit.AuditActions.ChannelCreated, Okno.Core.Audit.AuditObjects.Channel, account.Id.ToString(), "kind=" + kind, ct);
         await setUp.RunAsync(account, publicUrl, ct);
         log.LogInformation("Channel {ChannelId} of kind {Kind} created", account.Id, kind);
         return ChannelChange.Done(account);

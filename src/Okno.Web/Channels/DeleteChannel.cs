@@ -5,7 +5,7 @@ using Okno.Core.Data;
 namespace Okno.Web.Channels;
 
 /// <summary>Removes a channel (soft: its messages and the history stay) and tears it down at the platform.</summary>
-public sealed class DeleteChannel(OknoDbContext db, ChannelDirectory directory, ChannelConnectors connectors, ChannelPollingService polling)
+public sealed class DeleteChannel(OknoDbContext db, ChannelDirectory directory, ChannelConnectors connectors, ChannelPollingService polling, Audit.AuditTrail audit)
 {
     public async Task<bool> ExecuteAsync(Guid id, CancellationToken ct)
     {
@@ -17,6 +17,7 @@ public sealed class DeleteChannel(OknoDbContext db, ChannelDirectory directory, 
         account.Delete();
         await db.SaveChangesAsync(ct);
         directory.Invalidate(id);
+        await audit.RecordAsync(Okno.Core.Audit.AuditActions.ChannelDeleted, Okno.Core.Audit.AuditObjects.Channel, id.ToString(), null, ct);
         polling.Refresh();
         try { await connectors.For(account.Kind).TearDownAsync(context, CancellationToken.None); }
         catch (HttpRequestException) { /* the platform is unreachable: the channel is gone on our side anyway */ }

@@ -6,7 +6,7 @@ using Okno.Core.Data;
 namespace Okno.Web.Channels;
 
 /// <summary>Renames a channel and/or changes some of its settings (unchanged secrets come back masked and are kept).</summary>
-public sealed class UpdateChannel(OknoDbContext db, ChannelDirectory directory, ChannelConnectors connectors, ChannelSetUp setUp)
+public sealed class UpdateChannel(OknoDbContext db, ChannelDirectory directory, ChannelConnectors connectors, ChannelSetUp setUp, Audit.AuditTrail audit)
 {
     public const string MaskPrefix = "••••";
 
@@ -32,7 +32,12 @@ public sealed class UpdateChannel(OknoDbContext db, ChannelDirectory directory, 
         }
         await db.SaveChangesAsync(ct);
         directory.Invalidate(id);
+        // Which settings changed, never their values (tokens and passwords live there).
+        var what = new[] { request.Name is not null ? "name" : null }.Concat(request.Settings?.Select(kv => kv.Key) ?? []).Where(x => x is not null);
+        await audit.RecordAsync(Okno.Core.Audit.AuditActions.ChannelChanged, Okno.Core.Audit.AuditObjects.Channel, id.ToString(), Truncate(string.Join(",", what)), ct);
         if (request.Settings is not null) await setUp.RunAsync(account, publicUrl, ct);
         return ChannelChange.Done(account);
     }
+
+    private static string Truncate(string s) => s.Length > 400 ? s[..400] : s;
 }

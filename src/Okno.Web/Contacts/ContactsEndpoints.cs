@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Okno.Core.Contacts;
 using Okno.Core.Data;
+using Okno.Core.Audit;
+using Okno.Web.Audit;
 using Okno.Web.Auth;
 using Okno.Web.Conversations;
 using Okno.Web.Messages;
@@ -36,11 +38,12 @@ public static class ContactsEndpoints
         identities.Select(i => new IdentityDto(IdentityKindNames.ToWire(i.Kind),
             Conversations.Masking.Identity(i.Kind, i.Value, user))).ToList(), c.CreatedAt);
 
-    private static async Task<Results<Ok<ContactDto>, NotFound>> GetAsync(long id, HttpContext ctx, OknoDbContext db, ContactResolver resolver)
+    private static async Task<Results<Ok<ContactDto>, NotFound>> GetAsync(long id, HttpContext ctx, OknoDbContext db, ContactResolver resolver, AuditTrail audit)
     {
         var user = CurrentUser.From(ctx.User);
         var c = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
         if (c is null || !await MayAccessAsync(db, user, id)) return TypedResults.NotFound();
+        await audit.ReadAsync(AuditObjects.Contact, id, ctx.RequestAborted);
         var identities = await db.Identities.AsNoTracking().Where(i => i.ContactId == id).OrderBy(i => i.Id).ToListAsync();
         var matches = await resolver.PossibleMatchesAsync(id, ctx.RequestAborted);
         return TypedResults.Ok(Dto(c, identities, user) with
@@ -62,19 +65,21 @@ public static class ContactsEndpoints
         return TypedResults.Ok(Dto(c, identities, user));
     }
 
-    private static async Task<Results<Ok<ItemsOf<MessageDto>>, NotFound>> HistoryAsync(long id, HttpContext ctx, OknoDbContext db, long? afterId, int? limit)
+    private static async Task<Results<Ok<ItemsOf<MessageDto>>, NotFound>> HistoryAsync(long id, HttpContext ctx, OknoDbContext db, AuditTrail audit, long? afterId, int? limit)
     {
         var user = CurrentUser.From(ctx.User);
         if (!await MayAccessAsync(db, user, id)) return TypedResults.NotFound();
+        await audit.ReadAsync(AuditObjects.Contact, id, ctx.RequestAborted);
         var take = Math.Clamp(limit ?? 1000, 1, 5000);
         var messages = await db.Messages.AsNoTracking().Include(m => m.Attachments)
             .Where(m => m.ContactId == id && m.Id > (afterId ?? 0)).VisibleTo(db, user.Id, user.Role).OrderBy(m => m.Id).Take(take).ToListAsync();
         return TypedResults.Ok(new ItemsOf<MessageDto>(messages.Select(m => MessageDto.From(m, user)).ToList()));
     }
 
-    private static async Task<Results<Ok<ContactMerge>, NotFound>> MergeAsync(long id, MergeBody body, HttpContext ctx, MergeContacts merge)
+    private static async Task<Results<Ok<ContactMerge>, NotFound>> MergeAsync(long id, MergeBody body, HttpContext ctx, MergeContacts merge, AuditTrail audit)
     {
         var record = await merge.ExecuteAsync(id, body.OtherContactId, CurrentUser.From(ctx.User).Id, ctx.RequestAborted);
+        await audit.MergedAsync(id, body.OtherContactId, ctx.RequestAborted);
         return TypedResults.Ok(record);
     }
 

@@ -38,10 +38,14 @@ public sealed partial class ConversationActions
     public async Task<Conversation?> HandOffAsync(long id, CurrentUser me, long toUserId, string? comment, DateTimeOffset? returnBy)
     {
         var to = await NameAsync(toUserId);
-        return await ApplyAsync(id, me, (c, now) => c.HandOff(me.Id, toUserId, comment, returnBy?.ToUniversalTime(), now), ConversationChange.HandedOff,
+        var done = await ApplyAsync(id, me, (c, now) => c.HandOff(me.Id, toUserId, comment, returnBy?.ToUniversalTime(), now), ConversationChange.HandedOff,
             notify: toUserId,
             notice: client => $"{me.Name} {RussianNames.Verb(me.Name, "передал")} вам обращение: {client}" + (comment is { Length: > 0 } ? $" — «{comment.Trim()}»" : "."),
             line: (c, now) => ConversationLog.HandedOff(me.Name, to, c.ReturnBy is { } r ? business.Format(r, now) : null, c.HandOffComment));
+        if (done is not null)
+            await audit.RecordAsync(Okno.Core.Audit.AuditActions.HandOff, Okno.Core.Audit.AuditObjects.Conversation, Okno.Core.Audit.AuditChain.Id(id),
+                "to=" + Okno.Core.Audit.AuditChain.Id(toUserId));
+        return done;
     }
 
     /// <summary>Gives the request back early to whoever handed it off; they are told.</summary>

@@ -13,7 +13,7 @@ namespace Okno.Web.Conversations;
 /// What staff do to a request (take, assign, hand off, return, resolve, snooze, notes, retry): one implementation
 /// shared by the REST API and the web app. Each call saves, then tells everyone through the event bus.
 /// </summary>
-public sealed partial class ConversationActions(OknoDbContext db, ILiveEvents bus, TimeProvider clock, OutboxSignal signal, BusinessTime business)
+public sealed partial class ConversationActions(OknoDbContext db, ILiveEvents bus, TimeProvider clock, OutboxSignal signal, BusinessTime business, Audit.AuditTrail audit)
 {
     /// <summary>The conversation, if this user may see it (lawyers: only what is assigned or was handed off by them).</summary>
     public async Task<Conversation?> VisibleAsync(long id, CurrentUser user, bool track = false)

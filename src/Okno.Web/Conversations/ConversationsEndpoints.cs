@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Okno.Core.Channels;
 using Okno.Core.Conversations;
 using Okno.Core.Data;
+using Okno.Core.Audit;
+using Okno.Web.Audit;
 using Okno.Web.Auth;
 using Okno.Web.Messages;
 
@@ -56,17 +58,19 @@ public static partial class ConversationsEndpoints
         return TypedResults.Ok(new ConversationPage(items, next));
     }
 
-    private static async Task<Results<Ok<ConversationDto>, NotFound>> GetAsync(long id, HttpContext ctx, OknoDbContext db)
+    private static async Task<Results<Ok<ConversationDto>, NotFound>> GetAsync(long id, HttpContext ctx, OknoDbContext db, AuditTrail audit)
     {
         var c = await VisibleAsync(id, ctx, db);
         if (c is null) return TypedResults.NotFound();
+        await audit.ReadAsync(AuditObjects.Conversation, id, ctx.RequestAborted);
         var name = await db.Contacts.Where(x => x.Id == c.ContactId).Select(x => x.Name).FirstOrDefaultAsync();
         return TypedResults.Ok(ConversationDto.From(c, name, CurrentUser.From(ctx.User)));
     }
 
-    private static async Task<Results<Ok<ItemsOf<MessageDto>>, NotFound>> MessagesAsync(long id, HttpContext ctx, OknoDbContext db)
+    private static async Task<Results<Ok<ItemsOf<MessageDto>>, NotFound>> MessagesAsync(long id, HttpContext ctx, OknoDbContext db, AuditTrail audit)
     {
         if (await VisibleAsync(id, ctx, db) is null) return TypedResults.NotFound();
+        await audit.ReadAsync(AuditObjects.Conversation, id, ctx.RequestAborted);
         var messages = await db.Messages.AsNoTracking().Include(m => m.Attachments)
             .Where(m => m.ConversationId == id).OrderBy(m => m.Id).ToListAsync();
         var user = CurrentUser.From(ctx.User);

@@ -8,7 +8,7 @@ public static class RealtimeSetup
     /// <summary>
     /// SignalR and the live-event stream's delivery. With Okno:Redis set (e.g. "127.0.0.1:6379"), the Redis relay
     /// carries every event to every node, where the hub and the operator app's circuits receive it the same way — so
-    /// the hub needs no SignalR backplane of its own (it would deliver each event twice), docs/decisions/0016.
+    /// the hub needs no SignalR backplane of its own (it would deliver each event twice), docs/decisions/0017.
     /// </summary>
     public static void AddRealtime(this WebApplicationBuilder builder)
     {

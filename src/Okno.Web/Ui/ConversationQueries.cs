@@ -8,7 +8,7 @@ using Okno.Web.Conversations;
 namespace Okno.Web.Ui;
 
 /// <summary>Loads one conversation with the contact's history across channels and conversations.</summary>
-public sealed class ConversationQueries(OknoDbContext db, ConversationActions actions, ContactResolver resolver)
+public sealed class ConversationQueries(OknoDbContext db, ConversationActions actions, ContactResolver resolver, Audit.AuditTrail audit)
 {
     public const int HistoryLimit = 500;
 
@@ -16,6 +16,8 @@ public sealed class ConversationQueries(OknoDbContext db, ConversationActions ac
     {
         var c = await actions.VisibleAsync(id, me);
         if (c is null) return null;
+        await audit.ReadAsync(Okno.Core.Audit.AuditObjects.Conversation, id);
+        await audit.ReadAsync(Okno.Core.Audit.AuditObjects.Contact, c.ContactId); // the card is shown beside it
         var contact = await db.Contacts.AsNoTracking().FirstAsync(x => x.Id == c.ContactId);
         var identities = await db.Identities.AsNoTracking().Where(i => i.ContactId == c.ContactId).OrderBy(i => i.Id).ToListAsync();
         var messages = await db.Messages.AsNoTracking().Include(m => m.Attachments).Where(m => m.ContactId == c.ContactId).VisibleTo(db, me.Id, me.Role)

@@ -9,7 +9,7 @@ namespace Okno.Web.Users;
 /// An administrator changes a colleague: name, role, team, active, password. The firm never loses its last
 /// active administrator: demoting or deactivating them is refused.
 /// </summary>
-public sealed class ChangeUser(OknoDbContext db)
+public sealed class ChangeUser(OknoDbContext db, Audit.AuditTrail audit)
 {
     public const string LastAdminRefusal = "Нельзя отключить или лишить прав последнего администратора: сначала назначьте другого.";
 
@@ -30,8 +30,16 @@ public sealed class ChangeUser(OknoDbContext db)
         if (losesAdmin && !await db.Users.AnyAsync(u => u.Id != id && u.Role == UserRole.Admin && u.IsActive, ct))
             return UserChange.Refused(LastAdminRefusal);
         if (body.Password is { } password) user.SetPasswordHash(Passwords.Hash(user, password));
+        var oldRole = user.Role;
         user.Update(body.Name, role, body.Team, body.IsActive);
         await db.SaveChangesAsync(ct);
+        var id_ = Okno.Core.Audit.AuditChain.Id(user.Id);
+        if (user.Role != oldRole)
+            await audit.RecordAsync(Okno.Core.Audit.AuditActions.RoleChanged, Okno.Core.Audit.AuditObjects.User, id_, oldRole.ToWireName() + "→" + user.Role.ToWireName(), ct);
+        var changed = new[] { body.Name is not null ? "name" : null, body.Team is not null ? "team" : null, body.IsActive is not null ? "isActive" : null,
+            body.Password is not null ? "password" : null }.Where(x => x is not null);
+        if (changed.Any())
+            await audit.RecordAsync(Okno.Core.Audit.AuditActions.UserChanged, Okno.Core.Audit.AuditObjects.User, id_, string.Join(",", changed), ct);
         return UserChange.Done(user);
     }
 }

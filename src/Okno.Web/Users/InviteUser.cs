@@ -6,7 +6,7 @@ using Okno.Web.Auth;
 namespace Okno.Web.Users;
 
 /// <summary>An administrator adds a colleague with a role (and, optionally, a first password).</summary>
-public sealed class InviteUser(OknoDbContext db, TimeProvider clock)
+public sealed class InviteUser(OknoDbContext db, TimeProvider clock, Audit.AuditTrail audit)
 {
     public async Task<UserChange> ExecuteAsync(UsersEndpoints.CreateUser body, CancellationToken ct)
     {
@@ -24,6 +24,7 @@ public sealed class InviteUser(OknoDbContext db, TimeProvider clock)
         if (body.Password is { } password) user.SetPasswordHash(Passwords.Hash(user, password));
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(Okno.Core.Audit.AuditActions.UserCreated, Okno.Core.Audit.AuditObjects.User, Okno.Core.Audit.AuditChain.Id(user.Id), "role=" + role.ToWireName(), ct);
         return UserChange.Done(user);
     }
 }
