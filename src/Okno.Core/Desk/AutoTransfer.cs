@@ -40,7 +40,7 @@ public sealed class AutoTransfer(OknoDbContext db, TimeProvider clock)
             var from = c.TransferAway();
             var name = names.GetValueOrDefault(from) ?? $"сотрудник №{from}";
             db.Messages.Add(ConversationLog.Line(c, gone ? DeskLog.WentOffline(name) : DeskLog.Transferred(name, after), null, now));
-            events.Add(new ConversationUpdated(c.Id, "transferred"));
+            events.Add(new ConversationUpdated(c.Id, ConversationChange.Transferred));
             events.Add(new UserNotified(from, gone
                 ? "Обращение передано другому: вы не в сети, а клиент ждёт ответа."
                 : $"Обращение передано другому: клиент ждал ответа дольше {IsoDuration.Format(after)}.", c.Id));

@@ -70,7 +70,7 @@ public sealed class DeskRouter(OknoDbContext db, TimeProvider clock)
             db.Messages.Add(ConversationLog.Line(c, DeskLog.Assigned(active[user], reason), null, now));
             await db.SaveChangesAsync(ct);
             events.Add(new ConversationAssigned(c.Id, user, reason) { AssigneeId = user });
-            events.Add(new ConversationUpdated(c.Id, "assigned") { AssigneeId = user });
+            events.Add(new ConversationUpdated(c.Id, ConversationChange.Assigned) { AssigneeId = user });
             events.Add(new UserNotified(user, "Вам назначено обращение: " + DeskLog.Why(reason) + ".", c.Id));
             assigned++;
         }
