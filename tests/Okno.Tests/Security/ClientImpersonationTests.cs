@@ -16,7 +16,7 @@ namespace Okno.Tests.Security;
 /// </summary>
 public abstract class ClientImpersonationTests<TApp>(TApp app) : OknoTest<TApp>(app) where TApp : OknoApp
 {
-    private async Task<(long ContactId, long ConversationId, string Phone)> KnownWhatsAppClientAsync(CloudKit cloud, string tag)
+    private async Task<(long ContactId, long ConversationId, string Phone)> KnownWhatsAppClientAsync(WhatsAppCloudTestKit cloud, string tag)
     {
         var phone = Inbox.NewPhone();
         Assert.Equal(HttpStatusCode.OK, (await cloud.PostAsync(cloud.Text(phone, "Я ваш клиент " + tag))).StatusCode);
@@ -27,7 +27,7 @@ public abstract class ClientImpersonationTests<TApp>(TApp app) : OknoTest<TApp>(
     [SkippableFact]
     public async Task PreChat_KnownClientsPhoneWithoutHmac_OwnContactWithPossibleMatchAndNoRouteToAttacker()
     {
-        var cloud = await CloudKit.CreateAsync(App);
+        var cloud = await WhatsAppCloudTestKit.CreateAsync(App);
         var widget = await WebChatTestKit.CreateAsync(App, s => s["preChatForm"] = true);
         var tag = Guid.NewGuid().ToString("N")[..8];
         var client = await KnownWhatsAppClientAsync(cloud, tag);
@@ -81,7 +81,7 @@ public abstract class ClientImpersonationTests<TApp>(TApp app) : OknoTest<TApp>(
     [SkippableFact]
     public async Task PreChat_PhoneSignedBySiteHmac_JoinsTheClient()
     {
-        var cloud = await CloudKit.CreateAsync(App);
+        var cloud = await WhatsAppCloudTestKit.CreateAsync(App);
         var widget = await WebChatTestKit.CreateAsync(App, s => s["preChatForm"] = true);
         var tag = Guid.NewGuid().ToString("N")[..8];
         var client = await KnownWhatsAppClientAsync(cloud, tag);

@@ -122,7 +122,7 @@ public abstract partial class MaskedPhoneLeakTests<TApp>(TApp app) : OknoTest<TA
     [SkippableFact]
     public async Task OperatorPayloads_GreenApiConversation_NoPhoneDigitsAnywhere()
     {
-        var green = await GreenApiKit.CreateAsync(App);
+        var green = await GreenApiTestKit.CreateAsync(App);
         var phone = Inbox.NewPhone();
         var (client, cookie, operatorId) = await OperatorAsync();
         var hubEvents = new List<string>();
@@ -143,7 +143,7 @@ public abstract partial class MaskedPhoneLeakTests<TApp>(TApp app) : OknoTest<TA
     [SkippableFact]
     public async Task OperatorPayloads_CloudConversation_NoPhoneDigitsEvenBase64()
     {
-        var cloud = await CloudKit.CreateAsync(App);
+        var cloud = await WhatsAppCloudTestKit.CreateAsync(App);
         var phone = Inbox.NewPhone();
         var (client, cookie, operatorId) = await OperatorAsync();
         var hubEvents = new List<string>();

@@ -15,7 +15,7 @@ public abstract class MediaUrlSsrfTests<TApp>(TApp app) : OknoTest<TApp>(app) wh
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0];
 
     /// <summary>Posts a Green-API file message with <paramref name="downloadUrl"/>, then a real one from the same phone, and waits for the real one to be stored.</summary>
-    private async Task<JsonObject> GreenApiAttemptAsync(GreenApiKit kit, string downloadUrl)
+    private async Task<JsonObject> GreenApiAttemptAsync(GreenApiTestKit kit, string downloadUrl)
     {
         var phone = Inbox.NewPhone();
         var caption = "ssrf " + Guid.NewGuid();
@@ -35,7 +35,7 @@ public abstract class MediaUrlSsrfTests<TApp>(TApp app) : OknoTest<TApp>(app) wh
     public async Task GreenApiDownload_OtherLoopbackPort_NeverFetched()
     {
         await using var trap = await TrapServer.StartAsync();
-        var kit = await GreenApiKit.CreateAsync(App);
+        var kit = await GreenApiTestKit.CreateAsync(App);
 
         var message = await GreenApiAttemptAsync(kit, $"{trap.BaseUrl}/internal/admin");
 
@@ -46,7 +46,7 @@ public abstract class MediaUrlSsrfTests<TApp>(TApp app) : OknoTest<TApp>(app) wh
     [SkippableFact]
     public async Task GreenApiDownload_CloudMetadataAddress_NotStored()
     {
-        var kit = await GreenApiKit.CreateAsync(App);
+        var kit = await GreenApiTestKit.CreateAsync(App);
 
         var message = await GreenApiAttemptAsync(kit, "http://169.254.169.254/latest/meta-data/iam/security-credentials/");
 
@@ -59,7 +59,7 @@ public abstract class MediaUrlSsrfTests<TApp>(TApp app) : OknoTest<TApp>(app) wh
         await using var trap = await TrapServer.StartAsync();
         // An allow-listed name that resolves to a private address (DNS rebinding, a hijacked record): refused when
         // the socket connects, after resolution.
-        var kit = await GreenApiKit.CreateAsync(App);
+        var kit = await GreenApiTestKit.CreateAsync(App);
         using (var admin = App.Api())
             (await admin.PatchAsync($"/api/v1/channels/{kit.ChannelId}", System.Net.Http.Json.JsonContent.Create(
                 new JsonObject { ["settings"] = new JsonObject { ["mediaHosts"] = "localhost" } }))).EnsureSuccessStatusCode();
@@ -74,7 +74,7 @@ public abstract class MediaUrlSsrfTests<TApp>(TApp app) : OknoTest<TApp>(app) wh
     public async Task WahaDownload_ForeignHost_ApiKeyNeverSent()
     {
         await using var trap = await TrapServer.StartAsync();
-        var kit = await WahaKit.CreateAsync(App);
+        var kit = await WahaTestKit.CreateAsync(App);
         var phone = Inbox.NewPhone();
         var caption = "waha-ssrf " + Guid.NewGuid();
         var evil = kit.Sim.MediaMessage(kit.Session, phone, Jpeg, "image/jpeg", "x.jpg", caption);

@@ -18,7 +18,7 @@ public abstract class OversizedMediaTests<TApp>(TApp app, ITestOutputHelper outp
     [SkippableFact]
     public async Task Download_OverChannelLimit_NotStoredAndMarkedTooLarge()
     {
-        var kit = await GreenApiKit.CreateAsync(App);
+        var kit = await GreenApiTestKit.CreateAsync(App);
         using (var admin = App.Api())
             (await admin.PatchAsync($"/api/v1/channels/{kit.ChannelId}", System.Net.Http.Json.JsonContent.Create(
                 new JsonObject { ["settings"] = new JsonObject { ["maxMediaMb"] = "1" } }))).EnsureSuccessStatusCode();

@@ -130,7 +130,7 @@ public abstract class StoredXssThroughAttachmentsTests<TApp>(TApp app) : OknoTes
     [SkippableFact]
     public async Task WhatsAppCloud_DocumentWithEmptyFilename_GetsFallbackName()
     {
-        var cloud = await CloudKit.CreateAsync(App);
+        var cloud = await WhatsAppCloudTestKit.CreateAsync(App);
         var tag = Guid.NewGuid().ToString("N")[..8];
         await cloud.PostAsync(cloud.Sim.MediaMessage(cloud.PhoneNumberId, Inbox.NewPhone(), "document", Svg(tag), "image/svg+xml", "файл " + tag, fileName: ""));
         var conversation = await Inbox.ConversationAsync(App, tag);

@@ -17,7 +17,7 @@ public abstract class WebhookBearerLookupTests<TApp>(TApp app) : OknoTest<TApp>(
     [SkippableFact]
     public async Task GreenApiWebhook_WithItsBearer_NoTokenLookupAndStored()
     {
-        var kit = await GreenApiKit.CreateAsync(App);
+        var kit = await GreenApiTestKit.CreateAsync(App);
         var logs = new CapturedLogs();
         using var host = App.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))));
         using var client = host.CreateClient();

@@ -18,7 +18,7 @@ public abstract class PossibleMatchBrowserTests<TApp>(TApp app) : UiTestBase<TAp
     [SkippableFact]
     public async Task PossibleMatch_OnTheCard_OpensMergeDialog_VerifiedHolderStays_English()
     {
-        var cloud = await CloudKit.CreateAsync(App);
+        var cloud = await WhatsAppCloudTestKit.CreateAsync(App);
         var widget = await WebChatTestKit.CreateAsync(App, s => s["preChatForm"] = true);
         var tag = Guid.NewGuid().ToString("N")[..8];
         var phone = Inbox.NewPhone();

@@ -1,13 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Okno.Tests.Channels;
 using Okno.Tests.Infrastructure;
 
 namespace Okno.Tests.Channels.Avito;
 
 /// <summary>An Avito channel on its own (random) account of the stand-in, and the calls tests make against it.</summary>
-public sealed class AvitoTestKit(OknoApp app, JsonObject channel, long userId, string clientId)
+public sealed class AvitoTestKit(OknoApp kitApp, JsonObject channel, long userId, string clientId) : ChannelTestKit(kitApp, channel)
 {
-    public string ChannelId => channel["id"]!.GetValue<string>();
     public long UserId => userId;
     public string ClientId => clientId;
 
@@ -27,34 +27,22 @@ public sealed class AvitoTestKit(OknoApp app, JsonObject channel, long userId, s
     }
 
     /// <summary>The path of the webhook URL the channel subscribed with Avito (/webhooks/{id}/{token}).</summary>
-    public string WebhookPath => new Uri(app.Sim.Avito.WebhookOf(clientId) ?? throw new InvalidOperationException("No webhook subscribed")).AbsolutePath;
+    public string WebhookPath => new Uri(App.Sim.Avito.WebhookOf(clientId) ?? throw new InvalidOperationException("No webhook subscribed")).AbsolutePath;
 
-    public IReadOnlyList<Simulators.RecordedCall> Calls => app.Sim.Avito.Calls
+    public IReadOnlyList<Simulators.RecordedCall> Calls => App.Sim.Avito.Calls
         .Where(c => c.Path.Contains($"/accounts/{userId}/", StringComparison.Ordinal) || c.Body["client_id"]?.ToString() == clientId).ToList();
 
-    public int TokenRequests => app.Sim.Avito.Calls.Count(c => c.Path.EndsWith("/token", StringComparison.Ordinal) && c.Body["client_id"]?.ToString() == clientId);
+    public int TokenRequests => App.Sim.Avito.Calls.Count(c => c.Path.EndsWith("/token", StringComparison.Ordinal) && c.Body["client_id"]?.ToString() == clientId);
 
     public async Task<HttpResponseMessage> PostAsync(JsonObject body, string? path = null)
     {
-        using var client = app.CreateClient();
+        using var client = App.CreateClient();
         return await client.PostAsync(path ?? WebhookPath, JsonContent.Create(body));
     }
 
-    public async Task<JsonObject?> FindConversationAsync(string textContains)
-    {
-        var page = await app.GetJsonAsync("/api/v1/conversations?limit=200");
-        foreach (var item in page["items"]!.AsArray())
-            if (item!["lastMessagePreview"]?.GetValue<string>()?.Contains(textContains, StringComparison.Ordinal) == true)
-                return item.AsObject();
-        return null;
-    }
-
-    public async Task<JsonArray> MessagesAsync(long conversationId) =>
-        (await app.GetJsonAsync($"/api/v1/conversations/{conversationId}/messages"))["items"]!.AsArray();
-
     public async Task<long> ReplyAsync(long conversationId, string text)
     {
-        using var client = app.Api();
+        using var client = App.Api();
         var response = await client.PostAsJsonAsync($"/api/v1/conversations/{conversationId}/messages", new JsonObject { ["text"] = text });
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Reply failed: {(int)response.StatusCode} {body}");

@@ -7,9 +7,9 @@ namespace Okno.Tests.Channels.GreenApi;
 
 public abstract class GreenApiSendTests<TApp>(TApp app) : OknoTest<TApp>(app) where TApp : OknoApp
 {
-    private async Task<(GreenApiKit Kit, string Phone, long ConversationId)> ClientWroteAsync(int minIntervalMs = 500)
+    private async Task<(GreenApiTestKit Kit, string Phone, long ConversationId)> ClientWroteAsync(int minIntervalMs = 500)
     {
-        var kit = await GreenApiKit.CreateAsync(App, minIntervalMs);
+        var kit = await GreenApiTestKit.CreateAsync(App, minIntervalMs);
         var phone = Inbox.NewPhone();
         var text = "Вопрос клиента " + Guid.NewGuid();
         Assert.Equal(HttpStatusCode.OK, (await kit.PostAsync(kit.Text(phone, text))).StatusCode);

@@ -11,7 +11,7 @@ public abstract class GreenApiWebhookTests<TApp>(TApp app) : OknoTest<TApp>(app)
     [SkippableFact]
     public async Task Webhook_WrongOrMissingBearerToken_401AndNothingWritten()
     {
-        var kit = await GreenApiKit.CreateAsync(App);
+        var kit = await GreenApiTestKit.CreateAsync(App);
         var text = "Подделка " + Guid.NewGuid();
 
         var wrong = await kit.PostAsync(kit.Text(Inbox.NewPhone(), text), tokenOverride: "guessed");
@@ -25,7 +25,7 @@ public abstract class GreenApiWebhookTests<TApp>(TApp app) : OknoTest<TApp>(app)
     [SkippableFact]
     public async Task SetUp_RegistersWebhookUrlTokenAndNotificationTypes()
     {
-        var kit = await GreenApiKit.CreateAsync(App);
+        var kit = await GreenApiTestKit.CreateAsync(App);
 
         var settings = kit.Sim.SettingsOf(kit.IdInstance);
 
@@ -40,7 +40,7 @@ public abstract class GreenApiWebhookTests<TApp>(TApp app) : OknoTest<TApp>(app)
     [SkippableFact]
     public async Task Webhook_TextRedelivered_StoredOnceUnderThePhone()
     {
-        var kit = await GreenApiKit.CreateAsync(App);
+        var kit = await GreenApiTestKit.CreateAsync(App);
         var phone = Inbox.NewPhone();
         var text = "Добрый день, вопрос по ДТП " + Guid.NewGuid();
         var notification = kit.Text(phone, text);
@@ -57,7 +57,7 @@ public abstract class GreenApiWebhookTests<TApp>(TApp app) : OknoTest<TApp>(app)
     [SkippableFact]
     public async Task Webhook_ImageAndDocument_DownloadedFromDownloadUrl()
     {
-        var kit = await GreenApiKit.CreateAsync(App);
+        var kit = await GreenApiTestKit.CreateAsync(App);
         var phone = Inbox.NewPhone();
         var image = Encoding.UTF8.GetBytes("jpeg-" + Guid.NewGuid());
         var caption = "Договор, стр. 1 " + Guid.NewGuid();
@@ -80,7 +80,7 @@ public abstract class GreenApiWebhookTests<TApp>(TApp app) : OknoTest<TApp>(app)
     [SkippableFact]
     public async Task Webhook_LocationContactAndQuoted_ReadableForOperator()
     {
-        var kit = await GreenApiKit.CreateAsync(App);
+        var kit = await GreenApiTestKit.CreateAsync(App);
         var phone = Inbox.NewPhone();
         var marker = "Начало " + Guid.NewGuid();
         await kit.PostAsync(kit.Text(phone, marker));
@@ -121,7 +121,7 @@ public abstract class GreenApiWebhookTests<TApp>(TApp app) : OknoTest<TApp>(app)
     [SkippableFact]
     public async Task Webhook_TypedOnThePhone_ShownAsOutboundOnce()
     {
-        var kit = await GreenApiKit.CreateAsync(App);
+        var kit = await GreenApiTestKit.CreateAsync(App);
         var phone = Inbox.NewPhone();
         var marker = "Вопрос " + Guid.NewGuid();
         await kit.PostAsync(kit.Text(phone, marker));
@@ -141,7 +141,7 @@ public abstract class GreenApiWebhookTests<TApp>(TApp app) : OknoTest<TApp>(app)
     [SkippableFact]
     public async Task Webhook_TypedOnThePhoneToANewChat_OpensPendingConversationAsOutboundByStaff()
     {
-        var kit = await GreenApiKit.CreateAsync(App);
+        var kit = await GreenApiTestKit.CreateAsync(App);
         var phone = Inbox.NewPhone();
         var first = "Здравствуйте, это юрист, пишу по вашей заявке " + Guid.NewGuid();
 
@@ -173,7 +173,7 @@ public abstract class GreenApiWebhookTests<TApp>(TApp app) : OknoTest<TApp>(app)
     [SkippableFact]
     public async Task Webhook_StateNotAuthorized_ChannelNeedsAttentionWithReason()
     {
-        var kit = await GreenApiKit.CreateAsync(App);
+        var kit = await GreenApiTestKit.CreateAsync(App);
 
         Assert.Equal(HttpStatusCode.OK, (await kit.PostAsync(kit.Sim.StateChanged(kit.IdInstance, "notAuthorized"))).StatusCode);
 
@@ -188,7 +188,7 @@ public abstract class GreenApiWebhookTests<TApp>(TApp app) : OknoTest<TApp>(app)
     [SkippableFact]
     public async Task Polling_StateChangedWithoutWebhook_ChannelFollows()
     {
-        var kit = await GreenApiKit.CreateAsync(App, statePollSeconds: 1);
+        var kit = await GreenApiTestKit.CreateAsync(App, statePollSeconds: 1);
 
         kit.Sim.SetState(kit.IdInstance, "yellowCard");
 

@@ -1,16 +1,16 @@
 using System.Text.Json.Nodes;
 using Okno.Simulators.Max;
+using Okno.Tests.Channels;
 using Okno.Tests.Infrastructure;
 
 namespace Okno.Tests.Channels.Max;
 
 /// <summary>A bot in the MAX stand-in, an Okno channel for it, and the calls tests make against both.</summary>
-public sealed class MaxTestKit(OknoApp app, JsonObject channel, string token, string secret)
+public sealed class MaxTestKit(OknoApp kitApp, JsonObject channel, string token, string secret) : ChannelTestKit(kitApp, channel)
 {
-    public string ChannelId => channel["id"]!.GetValue<string>();
     public string Token => token;
     public string Secret => secret;
-    public MaxSimulator Sim => app.Sim.Max;
+    public MaxSimulator Sim => App.Sim.Max;
 
     public static async Task<MaxTestKit> CreateAsync(OknoApp app)
     {
@@ -27,13 +27,10 @@ public sealed class MaxTestKit(OknoApp app, JsonObject channel, string token, st
     /// <summary>Posts an update to our webhook as MAX does (the secret header), or forged.</summary>
     public async Task<HttpResponseMessage> PostAsync(JsonObject update, string? secretOverride = null, bool omitSecret = false)
     {
-        using var client = app.CreateClient();
+        using var client = App.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/{ChannelId}") { Content = System.Net.Http.Json.JsonContent.Create(update) };
         if (!omitSecret) request.Headers.Add(MaxSimulator.SecretHeader, secretOverride ?? secret);
         return await client.SendAsync(request);
     }
 
-    public Task<JsonObject?> FindConversationAsync(string textContains) => ConversationLookup.FindAsync(app, textContains);
-
-    public Task<JsonArray> MessagesAsync(long conversationId) => ConversationLookup.MessagesAsync(app, conversationId);
 }

@@ -1,21 +1,21 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Okno.Simulators.Vk;
+using Okno.Tests.Channels;
 using Okno.Tests.Infrastructure;
 
 namespace Okno.Tests.Channels.Vk;
 
 /// <summary>A VK community in the stand-in, an Okno channel for it, and the calls tests make against both.</summary>
-public sealed class VkTestKit(OknoApp app, JsonObject channel, long groupId, string token, string secret, string code)
+public sealed class VkTestKit(OknoApp kitApp, JsonObject channel, long groupId, string token, string secret, string code) : ChannelTestKit(kitApp, channel)
 {
     private static long _nextGroup = 214_000_000 + Random.Shared.Next(0, 1_000_000) * 10;
 
-    public string ChannelId => channel["id"]!.GetValue<string>();
     public long GroupId => groupId;
     public string Token => token;
     public string Secret => secret;
     public string ConfirmationCode => code;
-    public VkSimulator Sim => app.Sim.Vk;
+    public VkSimulator Sim => App.Sim.Vk;
 
     public static async Task<VkTestKit> CreateAsync(OknoApp app)
     {
@@ -34,11 +34,8 @@ public sealed class VkTestKit(OknoApp app, JsonObject channel, long groupId, str
 
     public async Task<HttpResponseMessage> PostAsync(JsonObject @event)
     {
-        using var client = app.CreateClient();
+        using var client = App.CreateClient();
         return await client.PostAsJsonAsync($"/webhooks/{ChannelId}", @event);
     }
 
-    public Task<JsonObject?> FindConversationAsync(string textContains) => ConversationLookup.FindAsync(app, textContains);
-
-    public Task<JsonArray> MessagesAsync(long conversationId) => ConversationLookup.MessagesAsync(app, conversationId);
 }

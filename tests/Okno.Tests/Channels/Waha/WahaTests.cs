@@ -11,7 +11,7 @@ public abstract class WahaTests<TApp>(TApp app) : OknoTest<TApp>(app) where TApp
     [SkippableFact]
     public async Task Webhook_WrongOrMissingHmac_401AndNothingWritten()
     {
-        var kit = await WahaKit.CreateAsync(App);
+        var kit = await WahaTestKit.CreateAsync(App);
         var text = "Подделка " + Guid.NewGuid();
 
         var wrongKey = await kit.PostAsync(kit.Sim.TextMessage(kit.Session, Inbox.NewPhone(), text), keyOverride: "guessed-key");
@@ -27,7 +27,7 @@ public abstract class WahaTests<TApp>(TApp app) : OknoTest<TApp>(app) where TApp
     [SkippableFact]
     public async Task Webhook_TextAndMedia_StoredOnceAndMediaDownloadedWithApiKey()
     {
-        var kit = await WahaKit.CreateAsync(App);
+        var kit = await WahaTestKit.CreateAsync(App);
         var phone = Inbox.NewPhone();
         var text = "Здравствуйте, нужен юрист " + Guid.NewGuid();
         var message = kit.Sim.TextMessage(kit.Session, phone, text, "Анна");
@@ -58,7 +58,7 @@ public abstract class WahaTests<TApp>(TApp app) : OknoTest<TApp>(app) where TApp
     [SkippableFact]
     public async Task Reply_SendTextAsDocumented_OwnEchoNotShownTwice_AckApplied()
     {
-        var kit = await WahaKit.CreateAsync(App);
+        var kit = await WahaTestKit.CreateAsync(App);
         var phone = Inbox.NewPhone();
         var question = "Вопрос " + Guid.NewGuid();
         await kit.PostAsync(kit.Sim.TextMessage(kit.Session, phone, question));
@@ -86,7 +86,7 @@ public abstract class WahaTests<TApp>(TApp app) : OknoTest<TApp>(app) where TApp
     [SkippableFact]
     public async Task Webhook_FromMeTypedOnThePhone_OutboundByStaff_OpensPendingConversationForANewChat()
     {
-        var kit = await WahaKit.CreateAsync(App);
+        var kit = await WahaTestKit.CreateAsync(App);
         var phone = Inbox.NewPhone();
         var first = "Добрый день, это юрист Окна " + Guid.NewGuid();
         var fromPhone = kit.Sim.FromPhone(kit.Session, phone, first);
@@ -121,7 +121,7 @@ public abstract class WahaTests<TApp>(TApp app) : OknoTest<TApp>(app) where TApp
     [SkippableFact]
     public async Task SessionStatus_ScanQrThenWorking_ChannelStatusFollows()
     {
-        var kit = await WahaKit.CreateAsync(App);
+        var kit = await WahaTestKit.CreateAsync(App);
 
         await kit.PostAsync(kit.Sim.SessionStatus(kit.Session, "SCAN_QR_CODE"));
         var attention = await OknoApp.EventuallyAsync(async () =>
@@ -138,7 +138,7 @@ public abstract class WahaTests<TApp>(TApp app) : OknoTest<TApp>(app) where TApp
     [SkippableFact]
     public async Task Webhook_OtherSessionsEvent_Ignored()
     {
-        var kit = await WahaKit.CreateAsync(App);
+        var kit = await WahaTestKit.CreateAsync(App);
         var text = "Чужая сессия " + Guid.NewGuid();
 
         var response = await kit.PostAsync(kit.Sim.TextMessage("someone-else", Inbox.NewPhone(), text));

@@ -2,17 +2,16 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Okno.Tests.Channels;
 using Okno.Tests.Infrastructure;
 
 namespace Okno.Tests.Channels.WebChat;
 
 /// <summary>A web-chat channel for the site https://firm.example, and a visitor's calls to the widget API.</summary>
-public sealed class WebChatTestKit(OknoApp app, JsonObject channel)
+public sealed class WebChatTestKit(OknoApp kitApp, JsonObject channel) : ChannelTestKit(kitApp, channel)
 {
     public const string SiteOrigin = "https://firm.example";
     public const string HmacSecret = "site-hmac-secret-0123456789";
-
-    public string ChannelId => channel["id"]!.GetValue<string>();
 
     public static async Task<WebChatTestKit> CreateAsync(OknoApp app, Action<JsonObject>? configure = null)
     {
@@ -29,7 +28,7 @@ public sealed class WebChatTestKit(OknoApp app, JsonObject channel)
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content = null, string? token = null, string? origin = SiteOrigin)
     {
-        using var client = app.CreateClient();
+        using var client = App.CreateClient();
         using var request = new HttpRequestMessage(method, $"/api/widget/{ChannelId}{path}") { Content = content };
         if (origin is not null) request.Headers.Add("Origin", origin);
         if (token is not null) request.Headers.Add("X-Okno-Visitor", token);
@@ -57,15 +56,4 @@ public sealed class WebChatTestKit(OknoApp app, JsonObject channel)
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray();
     }
 
-    public async Task<JsonObject?> FindConversationAsync(string textContains)
-    {
-        var page = await app.GetJsonAsync("/api/v1/conversations?limit=200");
-        foreach (var item in page["items"]!.AsArray())
-            if (item!["lastMessagePreview"]?.GetValue<string>()?.Contains(textContains, StringComparison.Ordinal) == true)
-                return item.AsObject();
-        return null;
-    }
-
-    public async Task<JsonArray> MessagesAsync(long conversationId) =>
-        (await app.GetJsonAsync($"/api/v1/conversations/{conversationId}/messages"))["items"]!.AsArray();
 }

@@ -12,8 +12,8 @@ public abstract class WhatsAppCrossChannelTests<TApp>(TApp app) : OknoTest<TApp>
     [SkippableFact]
     public async Task SamePhone_GreenApiThenCloud_OneContactOneConversationReplyLeavesThroughCloud()
     {
-        var grey = await GreenApiKit.CreateAsync(App);
-        var cloud = await CloudKit.CreateAsync(App);
+        var grey = await GreenApiTestKit.CreateAsync(App);
+        var cloud = await WhatsAppCloudTestKit.CreateAsync(App);
         var phone = Inbox.NewPhone();
         var first = "Пишу на серый номер " + Guid.NewGuid();
         var second = "А теперь на официальный " + Guid.NewGuid();
@@ -45,8 +45,8 @@ public abstract class WhatsAppCrossChannelTests<TApp>(TApp app) : OknoTest<TApp>
     [SkippableFact]
     public async Task GreyNumberBlocked_RoutesShowGreenApiUnusableWithReasonAndCloudUsable()
     {
-        var grey = await GreenApiKit.CreateAsync(App);
-        var cloud = await CloudKit.CreateAsync(App);
+        var grey = await GreenApiTestKit.CreateAsync(App);
+        var cloud = await WhatsAppCloudTestKit.CreateAsync(App);
         var phone = Inbox.NewPhone();
         var first = "Официальный " + Guid.NewGuid();
         await cloud.PostAsync(cloud.Text(phone, first));

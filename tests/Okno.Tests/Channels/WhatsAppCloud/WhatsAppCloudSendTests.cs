@@ -7,9 +7,9 @@ namespace Okno.Tests.Channels.WhatsAppCloud;
 
 public abstract class WhatsAppCloudSendTests<TApp>(TApp app) : OknoTest<TApp>(app) where TApp : OknoApp
 {
-    private async Task<(CloudKit Kit, string Phone, long ConversationId)> ClientWroteAsync(DateTimeOffset? at = null)
+    private async Task<(WhatsAppCloudTestKit Kit, string Phone, long ConversationId)> ClientWroteAsync(DateTimeOffset? at = null)
     {
-        var kit = await CloudKit.CreateAsync(App);
+        var kit = await WhatsAppCloudTestKit.CreateAsync(App);
         var phone = Inbox.NewPhone();
         var text = "Вопрос клиента " + Guid.NewGuid();
         Assert.Equal(HttpStatusCode.OK, (await kit.PostAsync(kit.Text(phone, text, at))).StatusCode);

@@ -12,7 +12,7 @@ public abstract class WhatsAppCloudWebhookTests<TApp>(TApp app, ITestOutputHelpe
     [SkippableFact]
     public async Task Webhook_400SignedMessagesFrom8Threads_AllStoredOnce()
     {
-        var kit = await CloudKit.CreateAsync(App);
+        var kit = await WhatsAppCloudTestKit.CreateAsync(App);
         var phone = Inbox.NewPhone();
         var marker = "Поток " + Guid.NewGuid();
         await kit.PostAsync(kit.Text(phone, marker + " 0"));
@@ -38,7 +38,7 @@ public abstract class WhatsAppCloudWebhookTests<TApp>(TApp app, ITestOutputHelpe
     [SkippableFact]
     public async Task Handshake_RightVerifyToken_200WithChallengeAsPlainBody()
     {
-        var kit = await CloudKit.CreateAsync(App);
+        var kit = await WhatsAppCloudTestKit.CreateAsync(App);
         using var client = App.CreateClient();
 
         var ok = await client.GetAsync(Simulators.WhatsAppCloud.WhatsAppCloudSimulator.VerificationUrl(kit.WebhookPath, kit.VerifyToken, "1158201444"));
@@ -55,7 +55,7 @@ public abstract class WhatsAppCloudWebhookTests<TApp>(TApp app, ITestOutputHelpe
     [SkippableFact]
     public async Task Webhook_ForgedOrMissingSignature_401AndNothingWritten()
     {
-        var kit = await CloudKit.CreateAsync(App);
+        var kit = await WhatsAppCloudTestKit.CreateAsync(App);
         var text = "Подделка " + Guid.NewGuid();
         var notification = kit.Text(Inbox.NewPhone(), text);
 
@@ -72,7 +72,7 @@ public abstract class WhatsAppCloudWebhookTests<TApp>(TApp app, ITestOutputHelpe
     [SkippableFact]
     public async Task Webhook_TextRedelivered_StoredOnceUnderThePhone()
     {
-        var kit = await CloudKit.CreateAsync(App);
+        var kit = await WhatsAppCloudTestKit.CreateAsync(App);
         var phone = Inbox.NewPhone();
         var text = "Нужна консультация по наследству " + Guid.NewGuid();
         var notification = kit.Text(phone, text);
@@ -93,7 +93,7 @@ public abstract class WhatsAppCloudWebhookTests<TApp>(TApp app, ITestOutputHelpe
     [SkippableFact]
     public async Task Webhook_Image_DownloadedByMediaIdWithBearerAndServed()
     {
-        var kit = await CloudKit.CreateAsync(App);
+        var kit = await WhatsAppCloudTestKit.CreateAsync(App);
         var bytes = Encoding.UTF8.GetBytes("jpeg-bytes-" + Guid.NewGuid());
         var caption = "Фото договора " + Guid.NewGuid();
         var notification = kit.Sim.MediaMessage(kit.PhoneNumberId, Inbox.NewPhone(), "image", bytes, "image/jpeg", caption);
@@ -116,7 +116,7 @@ public abstract class WhatsAppCloudWebhookTests<TApp>(TApp app, ITestOutputHelpe
     [SkippableFact]
     public async Task Webhook_EveryClientMessageType_ReadableForOperator()
     {
-        var kit = await CloudKit.CreateAsync(App);
+        var kit = await WhatsAppCloudTestKit.CreateAsync(App);
         var phone = Inbox.NewPhone();
         var marker = "Начало " + Guid.NewGuid();
         await kit.PostAsync(kit.Text(phone, marker));
@@ -160,7 +160,7 @@ public abstract class WhatsAppCloudWebhookTests<TApp>(TApp app, ITestOutputHelpe
     [SkippableFact]
     public async Task Webhook_BsuidWithoutPhone_ContactKnownByWhatsAppUserIdAndAnsweredByRecipient()
     {
-        var kit = await CloudKit.CreateAsync(App);
+        var kit = await WhatsAppCloudTestKit.CreateAsync(App);
         var userId = "RU." + Random.Shared.NextInt64(1_000_000_000_000, 9_999_999_999_999);
         var text = "Пишу без номера " + Guid.NewGuid();
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Okno.Tests.Channels.Telegram;
 using Okno.Tests.Infrastructure;
 
-namespace Okno.Tests.Web;
+namespace Okno.Tests.Operations;
 
 /// <summary>Logs carry ids, never message text, phones or tokens — not even at Debug.</summary>
 public sealed class LogHygieneTests(SqliteOknoApp app) : OknoTest<SqliteOknoApp>(app)

@@ -7,7 +7,7 @@ using Okno.Core.Events;
 using Okno.Tests.Channels.Telegram;
 using Okno.Tests.Infrastructure;
 
-namespace Okno.Tests.Web;
+namespace Okno.Tests.Realtime;
 
 /// <summary>Node A takes webhooks (in-process); node B serves a real browser on Kestrel; one PostgreSQL, one Redis.</summary>
 public sealed class TwoNodeBrowserCluster : IAsyncLifetime

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Okno.Tests.Channels.Telegram;
 using Okno.Tests.Infrastructure;
 
-namespace Okno.Tests.Web;
+namespace Okno.Tests.Auth;
 
 public abstract class AuthTests<TApp>(TApp app) : OknoTest<TApp>(app) where TApp : OknoApp
 {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Okno.Tests.Channels.Telegram;
 using Okno.Tests.Infrastructure;
 
-namespace Okno.Tests.Web;
+namespace Okno.Tests.Realtime;
 
 public sealed class InboxHubTests(SqliteOknoApp app) : OknoTest<SqliteOknoApp>(app)
 {

@@ -8,7 +8,7 @@ using Okno.Tests.Channels.Telegram;
 using Okno.Tests.Infrastructure;
 using Okno.Web.Channels;
 
-namespace Okno.Tests.Web;
+namespace Okno.Tests.Leases;
 
 /// <summary>
 /// Two nodes on one PostgreSQL database with 3-second leases and a Telegram stand-in of their own (not a node's,

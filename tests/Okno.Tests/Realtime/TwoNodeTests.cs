@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Okno.Tests.Channels.Telegram;
 using Okno.Tests.Infrastructure;
 
-namespace Okno.Tests.Web;
+namespace Okno.Tests.Realtime;
 
 /// <summary>Two Okno nodes on one PostgreSQL database and one Redis: what one node takes in, the other's operators see.</summary>
 public sealed class TwoNodeCluster : IAsyncLifetime

@@ -1,20 +1,20 @@
 using System.Text.Json.Nodes;
 using Okno.Simulators.GreenApi;
 using Okno.Tests.Channels.WhatsApp;
+using Okno.Tests.Channels;
 using Okno.Tests.Infrastructure;
 
 namespace Okno.Tests.Channels.GreenApi;
 
 /// <summary>A whatsapp_greenapi channel pointed at the stand-in, with its own instance id and tokens.</summary>
-public sealed class GreenApiKit(OknoApp app, JsonObject channel, string idInstance, string apiToken, string webhookToken)
+public sealed class GreenApiTestKit(OknoApp kitApp, JsonObject channel, string idInstance, string apiToken, string webhookToken) : ChannelTestKit(kitApp, channel)
 {
-    public string ChannelId => channel["id"]!.GetValue<string>();
     public string IdInstance => idInstance;
     public string ApiToken => apiToken;
     public string WebhookToken => webhookToken;
-    public GreenApiSimulator Sim => app.Sim.GreenApi;
+    public GreenApiSimulator Sim => App.Sim.GreenApi;
 
-    public static async Task<GreenApiKit> CreateAsync(OknoApp app, int minIntervalMs = 500, int? statePollSeconds = null, string name = "WhatsApp (Green-API)")
+    public static async Task<GreenApiTestKit> CreateAsync(OknoApp app, int minIntervalMs = 500, int? statePollSeconds = null, string name = "WhatsApp (Green-API)")
     {
         var idInstance = "1101" + Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var apiToken = "d75b3a66374942c5b3c019c698abc2067e151558acbd412345";
@@ -26,11 +26,11 @@ public sealed class GreenApiKit(OknoApp app, JsonObject channel, string idInstan
         };
         if (statePollSeconds is { } poll) settings["statePollSeconds"] = poll;
         var channel = await app.CreateChannelAsync("whatsapp_greenapi", settings, name);
-        return new GreenApiKit(app, channel, idInstance, apiToken, webhookToken);
+        return new GreenApiTestKit(app, channel, idInstance, apiToken, webhookToken);
     }
 
     public Task<HttpResponseMessage> PostAsync(JsonObject notification, string? tokenOverride = null, bool noToken = false) =>
-        Inbox.SendAsync(app, GreenApiSimulator.WebhookRequest($"/webhooks/{ChannelId}", noToken ? null : tokenOverride ?? webhookToken, notification));
+        Inbox.SendAsync(App, GreenApiSimulator.WebhookRequest($"/webhooks/{ChannelId}", noToken ? null : tokenOverride ?? webhookToken, notification));
 
     public JsonObject Text(string phone, string text) => Sim.IncomingText(idInstance, phone, text);
 
