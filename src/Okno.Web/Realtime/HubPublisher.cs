@@ -21,7 +21,7 @@ public sealed class HubPublisher(EventBus bus, IHubContext<InboxHub> hub, ILogge
 
     private Task SendAsync(OknoEvent e)
     {
-        var audience = e.AssigneeId is { } a ? hub.Clients.Groups(InboxHub.Staff, InboxHub.UserGroup(a)) : hub.Clients.Group(InboxHub.Staff);
+        var audience = e.AssigneeId is { } a ? hub.Clients.Groups(InboxHub.Staff, InboxHub.UserGroup(a)) : hub.Clients.Groups(InboxHub.Staff, InboxHub.Queue);
         return e switch
         {
             MessageCreated m => audience.SendAsync("messageCreated", new { m.ConversationId, m.MessageId, m.ContactId, m.Direction }),
