@@ -49,6 +49,8 @@ public static class CoreServices
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboxWorker>>(), sp.GetRequiredService<OutboxOptions>()) { Lane = OutboxLane.Media });
         services.AddSingleton<ReturnScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReturnScheduler>());
+        services.AddSingleton<Search.SearchIndexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<Search.SearchIndexer>());
         return services;
     }
 }
