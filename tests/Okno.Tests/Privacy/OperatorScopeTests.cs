@@ -55,13 +55,24 @@ public abstract class OperatorScopeTests<TApp>(TApp app) : OknoTest<TApp>(app) w
         Assert.Equal(HttpStatusCode.OK, (await op.GetAsync($"/api/v1/conversations/{colleagues}")).StatusCode);
     }
 
+    private (long Colleagues, long Queue) _last;
+
     [SkippableFact]
-    public async Task ScopedOperator_SearchAndExport403_BadScope400()
+    public async Task ScopedOperator_SearchSkipsColleagues_ContactSearchAndExport403_BadScope400()
     {
-        var (_, _, _, operatorId, email) = await SetUpAsync();
+        var (c1, q1, _, operatorId, email) = await SetUpAsync();
+        _last = (c1, q1);
         using var op = await SecurityKit.SignedInAsync(App, email);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await op.GetAsync("/api/v1/contacts?search=Коллегин")).StatusCode);
+        var (colleagues, queue) = (_last.Colleagues, _last.Queue);
+        var hits = await OknoApp.EventuallyAsync(async () =>
+        {
+            var page = await op.GetFromJsonAsync<JsonObject>("/api/v1/search?q=приватность");
+            var ids = page!["items"]!.AsArray().Select(h => h!["conversationId"]!.GetValue<long>()).ToList();
+            return ids.Contains(queue) ? ids : null; // the index has caught up
+        }, what: "the queue conversation in the search");
+        Assert.DoesNotContain(colleagues, hits);
         Assert.Equal(HttpStatusCode.Forbidden, (await op.GetAsync("/api/v1/audit/export.csv")).StatusCode);
         using var admin = App.Api();
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PatchAsJsonAsync($"/api/v1/users/{operatorId}", new { scope = "everything" })).StatusCode);
