@@ -22,6 +22,7 @@ public static class CoreServices
         services.AddDbContext<OknoDbContext>(o => OknoDatabase.Configure(o, database));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<EventBus>();
+        services.AddSingleton<ILiveEvents>(sp => sp.GetRequiredService<EventBus>());
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<ChannelDirectory>();
         services.AddSingleton<ChannelConnectors>();

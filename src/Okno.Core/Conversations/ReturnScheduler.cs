@@ -11,7 +11,7 @@ namespace Okno.Core.Conversations;
 /// Every second: gives handed-off requests back to whoever handed them off when their "return by" time comes
 /// (both people are told), and wakes snoozed requests whose time has come.
 /// </summary>
-public sealed class ReturnScheduler(IServiceScopeFactory scopes, EventBus bus, TimeProvider clock, Leases.LeasedLoop leased, ILogger<ReturnScheduler> log) : BackgroundService
+public sealed class ReturnScheduler(IServiceScopeFactory scopes, ILiveEvents bus, TimeProvider clock, Leases.LeasedLoop leased, ILogger<ReturnScheduler> log) : BackgroundService
 {
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     /// <summary>One node returns and wakes requests (otherwise each due return is notified once per node).</summary>
@@ -64,7 +64,7 @@ public sealed class ReturnScheduler(IServiceScopeFactory scopes, EventBus bus, T
             var holder = c.AssigneeId;
             var back = c.ReturnToSender();
             db.Messages.Add(ConversationLog.Line(c, ConversationLog.ReturnedAutomatically(users.GetValueOrDefault(back) ?? $"сотрудник №{back}"), null, now));
-            events.Add(new ConversationUpdated(c.Id, "returned") { AssigneeId = back });
+            events.Add(new ConversationUpdated(c.Id, ConversationChange.Returned) { AssigneeId = back });
             events.Add(new UserNotified(back, $"Вернулось к вам: {Client(c)} — истёк срок возврата.", c.Id));
             if (holder is { } h && h != back)
                 events.Add(new UserNotified(h, $"Обращение {Client(c)} возвращено передавшему: истёк срок возврата.", c.Id));
@@ -73,7 +73,7 @@ public sealed class ReturnScheduler(IServiceScopeFactory scopes, EventBus bus, T
         {
             c.Wake();
             db.Messages.Add(ConversationLog.Line(c, ConversationLog.Woken, null, now));
-            events.Add(new ConversationUpdated(c.Id, "woken") { AssigneeId = c.AssigneeId });
+            events.Add(new ConversationUpdated(c.Id, ConversationChange.Woken) { AssigneeId = c.AssigneeId });
             if (c.AssigneeId is { } a) events.Add(new UserNotified(a, $"Отложенное обращение снова в работе: {Client(c)}.", c.Id));
         }
         await db.SaveChangesAsync(ct);

@@ -13,7 +13,7 @@ public sealed record ReplyRequest(long ConversationId, string? Text, Guid? Chann
 public sealed record ReplyFile(string FileName, string ContentType, long Size, string StorageKey);
 
 /// <summary>A reply is a message row and an outbox row in one transaction; the worker sends it.</summary>
-public sealed class SendReply(OknoDbContext db, ReplyRoutes routes, OutboxSignal signal, EventBus bus, TimeProvider clock)
+public sealed class SendReply(OknoDbContext db, ReplyRoutes routes, OutboxSignal signal, ILiveEvents bus, TimeProvider clock)
 {
     /// <summary>Our own limit, for channels whose platform sets none (e-mail, the site chat).</summary>
     public const int MaxTextLength = 10_000;
@@ -50,8 +50,8 @@ public sealed class SendReply(OknoDbContext db, ReplyRoutes routes, OutboxSignal
         conversation.RecordOutbound(preview.Length > 120 ? preview[..120] : preview, now, byStaff: request.AuthorId is not null);
         await db.SaveChangesAsync(ct);
         signal.Notify();
-        bus.Publish(new MessageCreated(conversation.Id, message.Id, conversation.ContactId, "outbound") { AssigneeId = conversation.AssigneeId });
-        bus.Publish(new ConversationUpdated(conversation.Id, "reply") { AssigneeId = conversation.AssigneeId });
+        bus.Publish(new MessageCreated(conversation.Id, message.Id, conversation.ContactId, MessageDirection.Outbound) { AssigneeId = conversation.AssigneeId });
+        bus.Publish(new ConversationUpdated(conversation.Id, ConversationChange.Reply) { AssigneeId = conversation.AssigneeId });
         return message;
     }
 }

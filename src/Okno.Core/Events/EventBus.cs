@@ -1,13 +1,32 @@
 namespace Okno.Core.Events;
 
 /// <summary>
-/// In-process fan-out of events after commit. Subscribers must be quick (queue and return);
-/// across nodes, the SignalR backplane carries what the hub sends.
+/// The one live-event stream: commands publish typed events after commit; the hub (<c>/hubs/inbox</c>) and every
+/// operator-app circuit subscribe. With several nodes a relay (Redis, when <c>Okno:Redis</c> is set) carries each
+/// event to the other nodes, whose subscribers get it exactly as local ones do.
 /// </summary>
-public sealed class EventBus
+public interface ILiveEvents
+{
+    void Publish(OknoEvent e);
+    void PublishAll(IEnumerable<OknoEvent> events);
+    /// <summary>Handlers must be quick (queue and return): they run on the publishing thread.</summary>
+    IDisposable Subscribe(Action<OknoEvent> handler);
+}
+
+/// <summary>Carries this node's events to the other nodes (the Redis relay); absent on a single node.</summary>
+public interface ILiveEventRelay
+{
+    void Send(OknoEvent e);
+}
+
+/// <summary>The stream's in-process fan-out, with the relay attached when there are other nodes.</summary>
+public sealed class EventBus : ILiveEvents
 {
     private volatile Action<OknoEvent>[] _subscribers = [];
     private readonly Lock _gate = new();
+    private volatile ILiveEventRelay? _relay;
+
+    public void AttachRelay(ILiveEventRelay relay) => _relay = relay;
 
     public IDisposable Subscribe(Action<OknoEvent> handler)
     {
@@ -17,12 +36,21 @@ public sealed class EventBus
 
     public void Publish(OknoEvent e)
     {
-        foreach (var s in _subscribers) s(e);
+        Deliver(e);
+        _relay?.Send(e);
     }
 
     public void PublishAll(IEnumerable<OknoEvent> events)
     {
         foreach (var e in events) Publish(e);
+    }
+
+    /// <summary>An event another node published: to this node's subscribers only (never relayed back).</summary>
+    public void DeliverFromOtherNode(OknoEvent e) => Deliver(e);
+
+    private void Deliver(OknoEvent e)
+    {
+        foreach (var s in _subscribers) s(e);
     }
 
     private void Unsubscribe(Action<OknoEvent> handler)

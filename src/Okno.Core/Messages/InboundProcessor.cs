@@ -66,8 +66,8 @@ public sealed class InboundProcessor(OknoDbContext db, ContactResolver contacts,
 
         return
         [
-            new MessageCreated(conversation.Id, message.Id, contact.Id, message.Direction.ToString().ToLowerInvariant()) { AssigneeId = conversation.AssigneeId },
-            new ConversationUpdated(conversation.Id, "message") { AssigneeId = conversation.AssigneeId },
+            new MessageCreated(conversation.Id, message.Id, contact.Id, message.Direction) { AssigneeId = conversation.AssigneeId },
+            new ConversationUpdated(conversation.Id, ConversationChange.Message) { AssigneeId = conversation.AssigneeId },
         ];
     }
 
@@ -95,7 +95,7 @@ public sealed class InboundProcessor(OknoDbContext db, ContactResolver contacts,
         if (message is null) return await AddMessageAsync(account, e with { Kind = InboundEventKind.Message }, ct);
         message.Edit(e.Text, e.Timestamp);
         await db.SaveChangesAsync(ct);
-        return [new ConversationUpdated(message.ConversationId, "edited")];
+        return [new ConversationUpdated(message.ConversationId, ConversationChange.Edited)];
     }
 
     private async Task<IReadOnlyList<OknoEvent>> ApplyReceiptAsync(ChannelAccountRef account, InboundEvent e, CancellationToken ct)

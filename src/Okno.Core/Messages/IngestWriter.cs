@@ -16,7 +16,7 @@ namespace Okno.Core.Messages;
 /// commits once — one fsync shared by the batch — and only then completes every item, so each handler
 /// acknowledges only what is durable.
 /// </summary>
-public sealed class IngestWriter(IServiceScopeFactory scopes, ChannelDirectory channels, EventBus bus, ILogger<IngestWriter> log)
+public sealed class IngestWriter(IServiceScopeFactory scopes, ChannelDirectory channels, ILiveEvents bus, ILogger<IngestWriter> log)
     : BackgroundService, IInboundSink
 {
     public const int MaxBatch = 256;

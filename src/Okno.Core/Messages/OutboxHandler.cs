@@ -9,7 +9,7 @@ namespace Okno.Core.Messages;
 
 /// <summary>Works one claimed outbox row: a send through the connector, or a media download.</summary>
 public sealed class OutboxHandler(OknoDbContext db, ChannelDirectory channels, ChannelConnectors connectors,
-    IFileStore files, EventBus bus, TimeProvider clock, ILogger<OutboxHandler> log, OutboxOptions options)
+    IFileStore files, ILiveEvents bus, TimeProvider clock, ILogger<OutboxHandler> log, OutboxOptions options)
 {
     public const int MaxAttempts = 10;
     public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
@@ -186,7 +186,7 @@ public sealed class OutboxHandler(OknoDbContext db, ChannelDirectory channels, C
         }
         db.Outbox.Remove(item);
         await db.SaveChangesAsync(ct);
-        bus.Publish(new ConversationUpdated(message!.ConversationId, "attachment"));
+        bus.Publish(new ConversationUpdated(message!.ConversationId, ConversationChange.Attachment));
     }
 
     /// <summary>The channel's "maxMediaMb" setting (1–2048), else the configured default.</summary>

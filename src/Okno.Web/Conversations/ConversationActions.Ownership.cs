@@ -1,3 +1,4 @@
+using Okno.Core.Events;
 using Okno.Core.Conversations;
 using Okno.Web.Auth;
 
@@ -22,7 +23,7 @@ public sealed partial class ConversationActions
             {
                 if (c.AssigneeId != holder) throw new Okno.Core.DomainException("Обращение только что взял кто-то другой: обновите и попробуйте снова.");
                 c.Assign(me.Id);
-            }, "assigned", notify: holder,
+            }, ConversationChange.Assigned, notify: holder,
             notice: client => $"{me.Name} {RussianNames.Verb(me.Name, "забрал")} у вас обращение: {client}.",
             line: (_, _) => holder is null ? ConversationLog.Took(me.Name) : ConversationLog.TookFrom(me.Name, holderName));
     }
@@ -30,14 +31,14 @@ public sealed partial class ConversationActions
     public async Task<Conversation?> AssignAsync(long id, CurrentUser me, long? userId)
     {
         var name = userId is null ? null : await NameAsync(userId);
-        return await ApplyAsync(id, me, (c, _) => c.Assign(userId), "assigned", notify: userId,
+        return await ApplyAsync(id, me, (c, _) => c.Assign(userId), ConversationChange.Assigned, notify: userId,
             notice: client => $"Вам назначено обращение: {client}.", line: (_, _) => ConversationLog.Assigned(me.Name, name));
     }
 
     public async Task<Conversation?> HandOffAsync(long id, CurrentUser me, long toUserId, string? comment, DateTimeOffset? returnBy)
     {
         var to = await NameAsync(toUserId);
-        var done = await ApplyAsync(id, me, (c, now) => c.HandOff(me.Id, toUserId, comment, returnBy?.ToUniversalTime(), now), "handedOff",
+        var done = await ApplyAsync(id, me, (c, now) => c.HandOff(me.Id, toUserId, comment, returnBy?.ToUniversalTime(), now), ConversationChange.HandedOff,
             notify: toUserId,
             notice: client => $"{me.Name} {RussianNames.Verb(me.Name, "передал")} вам обращение: {client}" + (comment is { Length: > 0 } ? $" — «{comment.Trim()}»" : "."),
             line: (c, now) => ConversationLog.HandedOff(me.Name, to, c.ReturnBy is { } r ? business.Format(r, now) : null, c.HandOffComment));
@@ -52,7 +53,7 @@ public sealed partial class ConversationActions
     {
         var current = await VisibleAsync(id, me);
         var back = await NameAsync(current?.HandedOffById);
-        return await ApplyAsync(id, me, (c, _) => c.ReturnToSender(), "returned",
+        return await ApplyAsync(id, me, (c, _) => c.ReturnToSender(), ConversationChange.Returned,
             notice: client => $"{me.Name} {RussianNames.Verb(me.Name, "вернул")} вам обращение: {client}.",
             line: (_, _) => ConversationLog.ReturnedEarly(me.Name, back));
     }

@@ -13,7 +13,7 @@ namespace Okno.Web.Conversations;
 /// What staff do to a request (take, assign, hand off, return, resolve, snooze, notes, retry): one implementation
 /// shared by the REST API and the web app. Each call saves, then tells everyone through the event bus.
 /// </summary>
-public sealed partial class ConversationActions(OknoDbContext db, EventBus bus, TimeProvider clock, OutboxSignal signal, BusinessTime business, Audit.AuditTrail audit)
+public sealed partial class ConversationActions(OknoDbContext db, ILiveEvents bus, TimeProvider clock, OutboxSignal signal, BusinessTime business, Audit.AuditTrail audit)
 {
     /// <summary>The conversation, if this user may see it (lawyers: only what is assigned or was handed off by them).</summary>
     public async Task<Conversation?> VisibleAsync(long id, CurrentUser user, bool track = false)
@@ -26,7 +26,7 @@ public sealed partial class ConversationActions(OknoDbContext db, EventBus bus, 
     /// Loads the request, applies <paramref name="act"/>, writes the system line <paramref name="line"/> returns (if any)
     /// in the same transaction, then tells everyone. <paramref name="notice"/> gets the client's name.
     /// </summary>
-    public async Task<Conversation?> ApplyAsync(long id, CurrentUser me, Action<Conversation, DateTimeOffset> act, string change,
+    public async Task<Conversation?> ApplyAsync(long id, CurrentUser me, Action<Conversation, DateTimeOffset> act, ConversationChange change,
         long? notify = null, Func<string, string>? notice = null, Func<Conversation, DateTimeOffset, string?>? line = null)
     {
         if (me.Role.IsReadOnly()) throw new DomainException(Auth.ReadOnlyGuard.Refusal);
@@ -37,7 +37,7 @@ public sealed partial class ConversationActions(OknoDbContext db, EventBus bus, 
         if (line?.Invoke(c, now) is { } text) db.Messages.Add(ConversationLog.Line(c, text, me.Id, now));
         await db.SaveChangesAsync();
         bus.Publish(new ConversationUpdated(c.Id, change) { AssigneeId = c.AssigneeId });
-        var target = notify ?? (change == "returned" ? c.AssigneeId : null);
+        var target = notify ?? (change == ConversationChange.Returned ? c.AssigneeId : null);
         if (target is { } userId && userId != me.Id && notice is not null) bus.Publish(new UserNotified(userId, notice(await ClientAsync(c)), c.Id));
         return c;
     }
@@ -53,7 +53,7 @@ public sealed partial class ConversationActions(OknoDbContext db, EventBus bus, 
         userId is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.Name).FirstOrDefaultAsync() ?? $"сотрудник №{id}" : "";
 
     public Task<Conversation?> ResolveAsync(long id, CurrentUser me) =>
-        ApplyAsync(id, me, (c, now) => c.Resolve(now), "resolved", line: (c, _) => ConversationLog.Resolved(me.Name));
+        ApplyAsync(id, me, (c, now) => c.Resolve(now), ConversationChange.Resolved, line: (c, _) => ConversationLog.Resolved(me.Name));
 
     public async Task<Conversation?> ReopenAsync(long id, CurrentUser me)
     {
@@ -61,17 +61,17 @@ public sealed partial class ConversationActions(OknoDbContext db, EventBus bus, 
         if (c is not null && c.Status == ConversationStatus.Resolved &&
             await db.Conversations.AnyAsync(x => x.ContactId == c.ContactId && x.Status != ConversationStatus.Resolved))
             throw new DomainException("У клиента уже есть открытое обращение.");
-        return await ApplyAsync(id, me, (x, _) => x.Reopen(), "reopened", line: (_, _) => ConversationLog.Reopened(me.Name));
+        return await ApplyAsync(id, me, (x, _) => x.Reopen(), ConversationChange.Reopened, line: (_, _) => ConversationLog.Reopened(me.Name));
     }
 
     public Task<Conversation?> SnoozeAsync(long id, CurrentUser me, DateTimeOffset until) =>
-        ApplyAsync(id, me, (c, now) => c.Snooze(until.ToUniversalTime(), now), "snoozed",
+        ApplyAsync(id, me, (c, now) => c.Snooze(until.ToUniversalTime(), now), ConversationChange.Snoozed,
             line: (_, now) => ConversationLog.Snoozed(me.Name, business.Format(until, now)));
 
     public Task<Conversation?> TargetAsync(long id, CurrentUser me, bool isTarget, string? reason) =>
-        ApplyAsync(id, me, (c, _) => c.MarkTarget(isTarget, reason), "target", line: (c, _) => ConversationLog.Target(me.Name, isTarget, c.NotTargetReason));
+        ApplyAsync(id, me, (c, _) => c.MarkTarget(isTarget, reason), ConversationChange.Target, line: (c, _) => ConversationLog.Target(me.Name, isTarget, c.NotTargetReason));
 
-    public Task<Conversation?> ReadAsync(long id, CurrentUser me) => ApplyAsync(id, me, (c, _) => c.MarkRead(), "read");
+    public Task<Conversation?> ReadAsync(long id, CurrentUser me) => ApplyAsync(id, me, (c, _) => c.MarkRead(), ConversationChange.Read);
 
     /// <summary>An internal note; every colleague @mentioned in it is notified.</summary>
     public async Task<Message?> AddNoteAsync(long id, CurrentUser me, string? text)
@@ -82,7 +82,7 @@ public sealed partial class ConversationActions(OknoDbContext db, EventBus bus, 
         var note = Message.Note(c.Id, c.ContactId, text.Trim(), me.Id, clock.GetUtcNow());
         db.Messages.Add(note);
         await db.SaveChangesAsync();
-        bus.Publish(new MessageCreated(c.Id, note.Id, c.ContactId, "outbound") { AssigneeId = c.AssigneeId });
+        bus.Publish(new MessageCreated(c.Id, note.Id, c.ContactId, Okno.Core.Messages.MessageDirection.Outbound) { AssigneeId = c.AssigneeId });
         var users = await db.Users.AsNoTracking().Where(u => u.IsActive && u.Id != me.Id).Select(u => new { u.Id, u.Name, u.Email }).ToListAsync();
         foreach (var u in users.Where(u => Mentions.Contains(note.Text!, u.Name, u.Email)))
             bus.Publish(new UserNotified(u.Id, $"{me.Name} {RussianNames.Verb(me.Name, "упомянул")} вас в заметке: {await ClientAsync(c)}.", c.Id));

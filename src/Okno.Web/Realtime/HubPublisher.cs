@@ -4,8 +4,8 @@ using Okno.Core.Events;
 
 namespace Okno.Web.Realtime;
 
-/// <summary>Forwards bus events to the hub in order, off the committing thread.</summary>
-public sealed class HubPublisher(EventBus bus, IHubContext<InboxHub> hub, ILogger<HubPublisher> log) : BackgroundService
+/// <summary>Forwards the live-event stream to this node's hub connections in order, off the committing thread.</summary>
+public sealed class HubPublisher(ILiveEvents bus, IHubContext<InboxHub> hub, ILogger<HubPublisher> log) : BackgroundService
 {
     private readonly Channel<OknoEvent> _queue = Channel.CreateUnbounded<OknoEvent>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -21,15 +21,22 @@ public sealed class HubPublisher(EventBus bus, IHubContext<InboxHub> hub, ILogge
 
     private Task SendAsync(OknoEvent e)
     {
-        var audience = e.AssigneeId is { } a ? hub.Clients.Groups(InboxHub.Staff, InboxHub.UserGroup(a)) : hub.Clients.Groups(InboxHub.Staff, InboxHub.Queue);
+        // Each node sends to its own hub connections: the live-event stream already brought every node's events here.
+        var who = LiveAudience.For(e);
+        var groups = who.Users.Select(InboxHub.UserGroup).Concat(who.Staff ? [InboxHub.Staff] : []).ToList();
+        // An unassigned conversation's events also reach operators narrowed to own + queue.
+        if (who.Staff && e.AssigneeId is null && e is not ChannelStatusChanged) groups.Add(InboxHub.Queue);
+        var audience = hub.Clients.Groups(groups);
         return e switch
         {
-            MessageCreated m => audience.SendAsync("messageCreated", new { m.ConversationId, m.MessageId, m.ContactId, m.Direction }),
+            MessageCreated m => audience.SendAsync("messageCreated", new { m.ConversationId, m.MessageId, m.ContactId, Direction = Name(m.Direction) }),
             MessageStatusChanged s => audience.SendAsync("messageStatusChanged", new { s.ConversationId, s.MessageId, Status = s.Status.ToString().ToLowerInvariant(), Error = Conversations.Masking.ForEveryone(s.Error) }),
-            ConversationUpdated c => audience.SendAsync("conversationUpdated", new { c.ConversationId, c.Change, c.AssigneeId }),
-            ChannelStatusChanged c => hub.Clients.Group(InboxHub.Staff).SendAsync("channelStatusChanged", new { ChannelId = c.ChannelId, Status = Channels.ChannelDto.StatusName(c.Status), Reason = Conversations.Masking.ForEveryone(c.Reason) }),
-            UserNotified n => hub.Clients.Group(InboxHub.UserGroup(n.UserId)).SendAsync("notification", new { Text = Conversations.Masking.ForEveryone(n.Text), n.ConversationId }),
+            ConversationUpdated c => audience.SendAsync("conversationUpdated", new { c.ConversationId, Change = Name(c.Change), c.AssigneeId }),
+            ChannelStatusChanged c => audience.SendAsync("channelStatusChanged", new { ChannelId = c.ChannelId, Status = Channels.ChannelDto.StatusName(c.Status), Reason = Conversations.Masking.ForEveryone(c.Reason) }),
+            UserNotified n => audience.SendAsync("notification", new { Text = Conversations.Masking.ForEveryone(n.Text), n.ConversationId }),
             _ => Task.CompletedTask,
         };
     }
+
+    private static string Name(Enum value) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 }

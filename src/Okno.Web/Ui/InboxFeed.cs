@@ -10,7 +10,7 @@ public sealed class InboxFeed : IDisposable
 {
     private readonly IDisposable _subscription;
 
-    public InboxFeed(EventBus bus) => _subscription = bus.Subscribe(e => Received?.Invoke(e));
+    public InboxFeed(ILiveEvents bus) => _subscription = bus.Subscribe(e => Received?.Invoke(e));
 
     public event Action<OknoEvent>? Received;
 

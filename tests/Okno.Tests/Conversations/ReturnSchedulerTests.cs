@@ -94,7 +94,7 @@ public sealed class ReturnSchedulerTests : IAsyncLifetime
         Assert.Null(c.ReturnBy);
         lock (_events)
         {
-            Assert.Contains(_events, e => e is ConversationUpdated { Change: "returned" } u && u.ConversationId == id && u.AssigneeId == from);
+            Assert.Contains(_events, e => e is ConversationUpdated { Change: ConversationChange.Returned } u && u.ConversationId == id && u.AssigneeId == from);
             Assert.Contains(_events, e => e is UserNotified n && n.UserId == from && n.ConversationId == id);
             Assert.Contains(_events, e => e is UserNotified n && n.UserId == to && n.ConversationId == id);
         }
