@@ -50,6 +50,14 @@ public static class CoreServices
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboxWorker>>(), sp.GetRequiredService<OutboxOptions>()) { Lane = OutboxLane.Media });
         services.AddSingleton<ReturnScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReturnScheduler>());
+        services.TryAddSingleton(new Desk.DeskOptions());
+        services.AddSingleton<Desk.DeskSignal>();
+        services.AddScoped<Desk.PresenceService>();
+        services.AddScoped<Desk.DeskRouter>();
+        services.AddScoped<Desk.AutoTransfer>();
+        services.AddScoped<Desk.SlaClock>();
+        services.AddSingleton<Desk.DeskScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<Desk.DeskScheduler>());
         services.AddSingleton<Search.SearchIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<Search.SearchIndexer>());
         return services;

@@ -5,9 +5,11 @@ public sealed partial class Conversation
     public const int MaxHandOffCommentLength = 1000;
     public const int MaxNotTargetReasonLength = Okno.Core.Conversations.NotTargetReason.MaxLength;
 
-    public void Assign(long? userId)
+    public void Assign(long? userId, DateTimeOffset? now = null)
     {
         AssigneeId = userId;
+        AssignedBy = userId is null ? null : Desk.AssignmentReason.Manual;
+        AssignedAt = userId is null ? null : now;
         ClearHandOff();
     }
 
@@ -20,6 +22,8 @@ public sealed partial class Conversation
         if (comment?.Trim() is { Length: > MaxHandOffCommentLength }) throw new DomainException($"Комментарий длиннее {MaxHandOffCommentLength} символов.");
         HandedOffById = fromUserId;
         AssigneeId = toUserId;
+        AssignedBy = Desk.AssignmentReason.Manual;
+        AssignedAt = now;
         HandOffComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         ReturnBy = returnBy;
     }
@@ -29,6 +33,7 @@ public sealed partial class Conversation
     {
         if (HandedOffById is not { } back) throw new DomainException("Обращение никто не передавал.");
         AssigneeId = back;
+        AssignedBy = Desk.AssignmentReason.Manual;
         ClearHandOff();
         return back;
     }

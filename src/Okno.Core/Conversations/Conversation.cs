@@ -56,6 +56,7 @@ public sealed partial class Conversation
         if (receivedAt >= LastMessageAt) { LastMessageAt = receivedAt; LastMessagePreview = Clip(preview); }
         if (LastInboundAt is null || platformTime > LastInboundAt) LastInboundAt = platformTime;
         UnreadCount++;
+        WaitingSince ??= receivedAt;
         if (Status is ConversationStatus.Snoozed or ConversationStatus.Pending)
         {
             Status = ConversationStatus.Open;
@@ -70,6 +71,8 @@ public sealed partial class Conversation
         {
             if (LastInboundAt is not null) FirstResponseAt ??= at; // a response answers the client: nothing to answer yet
             UnreadCount = 0;
+            WaitingSince = null;
+            TransferredFromId = null;
         }
     }
 

@@ -45,7 +45,7 @@ public sealed class SendReply(OknoDbContext db, ReplyRoutes routes, OutboxSignal
         if (conversation.Status == ConversationStatus.Resolved) conversation.Reopen();
         // Whoever answers a queued request owns it: two operators never answer the same client unknowingly.
         // (The reply itself carries its author, so no separate system line.)
-        if (conversation.AssigneeId is null && request.AuthorId is { } author) conversation.Assign(author);
+        if (conversation.AssigneeId is null && request.AuthorId is { } author) conversation.Assign(author, now);
         var preview = !string.IsNullOrEmpty(text) ? text : files.Count > 0 ? "📎 " + files[0].FileName : "Шаблон";
         conversation.RecordOutbound(preview.Length > 120 ? preview[..120] : preview, now, byStaff: request.AuthorId is not null);
         await db.SaveChangesAsync(ct);

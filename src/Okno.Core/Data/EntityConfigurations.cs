@@ -68,6 +68,9 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         b.HasIndex(x => x.LastMessageAt);
         b.HasIndex(x => x.ReturnBy);
         b.HasIndex(x => x.SnoozedUntil);
+        b.HasIndex(x => new { x.TeamId, x.AssigneeId, x.Status });
+        b.Property(x => x.SlaBreachesJson).HasMaxLength(4000);
+        b.Ignore(x => x.SlaBreaches);
     }
 }
 

@@ -32,6 +32,11 @@ public sealed class OknoDbContext(DbContextOptions<OknoDbContext> options) : DbC
     public DbSet<NotTargetReason> NotTargetReasons => Set<NotTargetReason>();
     public DbSet<ContactLabel> ContactLabels => Set<ContactLabel>();
     public DbSet<ContactNote> ContactNotes => Set<ContactNote>();
+    public DbSet<Desk.Team> Teams => Set<Desk.Team>();
+    public DbSet<Desk.UserPresence> Presence => Set<Desk.UserPresence>();
+    public DbSet<Desk.PresenceConnection> PresenceConnections => Set<Desk.PresenceConnection>();
+    public DbSet<Desk.BusinessHours> BusinessHours => Set<Desk.BusinessHours>();
+    public DbSet<Desk.SlaPolicy> SlaPolicies => Set<Desk.SlaPolicy>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 

@@ -14,6 +14,11 @@ namespace Okno.Core.Events;
 [JsonDerivedType(typeof(ConversationUpdated), "conversationUpdated")]
 [JsonDerivedType(typeof(ChannelStatusChanged), "channelStatusChanged")]
 [JsonDerivedType(typeof(UserNotified), "notification")]
+[JsonDerivedType(typeof(Desk.PresenceChanged), "presenceChanged")]
+[JsonDerivedType(typeof(Desk.QueueChanged), "queueChanged")]
+[JsonDerivedType(typeof(Desk.ConversationAssigned), "conversationAssigned")]
+[JsonDerivedType(typeof(Desk.SlaAtRisk), "slaAtRisk")]
+[JsonDerivedType(typeof(Desk.SlaBreached), "slaBreached")]
 public abstract record OknoEvent
 {
     /// <summary>The assignee, so the audience (<see cref="LiveAudience"/>) includes them besides those who see everything.</summary>
@@ -47,6 +52,8 @@ public enum ConversationChange
     Snoozed,
     Target,
     Read,
+    /// <summary>The desk took it from an assignee who left the client unanswered or went offline.</summary>
+    Transferred,
 }
 
 /// <summary>

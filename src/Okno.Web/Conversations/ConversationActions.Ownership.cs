@@ -19,10 +19,10 @@ public sealed partial class ConversationActions
         var holder = current.AssigneeId;
         var holderName = await NameAsync(holder);
         if (holder is { } h && !force) throw new ConversationHeldException(h, holderName);
-        return await ApplyAsync(id, me, (c, _) =>
+        return await ApplyAsync(id, me, (c, now) =>
             {
                 if (c.AssigneeId != holder) throw new Okno.Core.DomainException("Обращение только что взял кто-то другой: обновите и попробуйте снова.");
-                c.Assign(me.Id);
+                c.Assign(me.Id, now);
             }, ConversationChange.Assigned, notify: holder,
             notice: client => $"{me.Name} {RussianNames.Verb(me.Name, "забрал")} у вас обращение: {client}.",
             line: (_, _) => holder is null ? ConversationLog.Took(me.Name) : ConversationLog.TookFrom(me.Name, holderName));
@@ -31,7 +31,7 @@ public sealed partial class ConversationActions
     public async Task<Conversation?> AssignAsync(long id, CurrentUser me, long? userId)
     {
         var name = userId is null ? null : await NameAsync(userId);
-        return await ApplyAsync(id, me, (c, _) => c.Assign(userId), ConversationChange.Assigned, notify: userId,
+        return await ApplyAsync(id, me, (c, now) => c.Assign(userId, now), ConversationChange.Assigned, notify: userId,
             notice: client => $"Вам назначено обращение: {client}.", line: (_, _) => ConversationLog.Assigned(me.Name, name));
     }
 

@@ -53,7 +53,8 @@ public static partial class ConversationsEndpoints
         var rows = await query.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id).Take(limit + 1)
             .Select(c => new { Conversation = c, ContactName = db.Contacts.Where(x => x.Id == c.ContactId).Select(x => x.Name).FirstOrDefault() })
             .ToListAsync();
-        var items = rows.Take(limit).Select(r => ConversationDto.From(r.Conversation, r.ContactName, user)).ToList();
+        var positions = await Okno.Core.Desk.DeskQueue.PositionsAsync(db, rows.Where(r => r.Conversation.AssigneeId == null).Select(r => r.Conversation.Id).ToList(), ctx.RequestAborted);
+        var items = rows.Take(limit).Select(r => ConversationDto.From(r.Conversation, r.ContactName, user, positions.TryGetValue(r.Conversation.Id, out var p) ? p : null)).ToList();
         var next = rows.Count > limit ? Cursor(items[^1].LastMessageAt, items[^1].Id) : null;
         return TypedResults.Ok(new ConversationPage(items, next));
     }
@@ -64,7 +65,8 @@ public static partial class ConversationsEndpoints
         if (c is null) return TypedResults.NotFound();
         await audit.ReadAsync(AuditObjects.Conversation, id, ctx.RequestAborted);
         var name = await db.Contacts.Where(x => x.Id == c.ContactId).Select(x => x.Name).FirstOrDefaultAsync();
-        return TypedResults.Ok(ConversationDto.From(c, name, CurrentUser.From(ctx.User)));
+        var positions = await Okno.Core.Desk.DeskQueue.PositionsAsync(db, c.AssigneeId is null ? [c.Id] : [], ctx.RequestAborted);
+        return TypedResults.Ok(ConversationDto.From(c, name, CurrentUser.From(ctx.User), positions.TryGetValue(c.Id, out var p) ? p : null));
     }
 
     private static async Task<Results<Ok<ItemsOf<MessageDto>>, NotFound>> MessagesAsync(long id, HttpContext ctx, OknoDbContext db, AuditTrail audit)

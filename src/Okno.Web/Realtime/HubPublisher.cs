@@ -34,6 +34,11 @@ public sealed class HubPublisher(ILiveEvents bus, IHubContext<InboxHub> hub, ILo
             ConversationUpdated c => audience.SendAsync("conversationUpdated", new { c.ConversationId, Change = Name(c.Change), c.AssigneeId }),
             ChannelStatusChanged c => audience.SendAsync("channelStatusChanged", new { ChannelId = c.ChannelId, Status = Channels.ChannelDto.StatusName(c.Status), Reason = Conversations.Masking.ForEveryone(c.Reason) }),
             UserNotified n => audience.SendAsync("notification", new { Text = Conversations.Masking.ForEveryone(n.Text), n.ConversationId }),
+            Okno.Core.Desk.PresenceChanged p => hub.Clients.All.SendAsync("presenceChanged", new { p.UserId, Status = Okno.Core.Desk.DeskNames.Wire(p.Status), p.Since }),
+            Okno.Core.Desk.QueueChanged q => hub.Clients.Group(InboxHub.Staff).SendAsync("queueChanged", new { q.TeamId }),
+            Okno.Core.Desk.ConversationAssigned ca => audience.SendAsync("conversationAssigned", new { ca.ConversationId, ca.UserId, AssignedBy = Okno.Core.Desk.DeskNames.Wire(ca.AssignedBy) }),
+            Okno.Core.Desk.SlaAtRisk r => audience.SendAsync("slaAtRisk", new { r.ConversationId, r.Kind, r.DueAt }),
+            Okno.Core.Desk.SlaBreached b => audience.SendAsync("slaBreached", new { b.ConversationId, b.Kind, b.At }),
             _ => Task.CompletedTask,
         };
     }

@@ -9,7 +9,11 @@ public static class SearchEndpoints
 {
     public sealed record SearchPage(IReadOnlyList<SearchHit> Items, string? NextCursor);
 
-    public static void AddSearch(this WebApplicationBuilder builder) => builder.Services.AddScoped<MessageSearch>();
+    public static void AddSearch(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<MessageSearch>();
+        builder.Services.AddScoped<MessageHitViews>();
+    }
 
     public static void MapSearch(this WebApplication app) =>
         app.MapGet("/api/v1/search", SearchAsync).WithTags("Search").RequireAuthorization()

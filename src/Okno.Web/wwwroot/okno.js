@@ -68,6 +68,8 @@
     const active = document.activeElement;
     // In a question (e.g. «Всё равно закрыть?») Enter answers with the focused button, it does not open a row.
     if (e.key === "Enter" && active && active.closest && active.closest("[role=alertdialog], [role=dialog]")) return;
+    // Enter on a focused link (a search hit, say) follows it; the list's Enter is for its selection.
+    if (e.key === "Enter" && active && active.tagName === "A" && active.getAttribute("href") && !active.matches("[data-test=row]")) return;
     const map = { j: "next", ArrowDown: "next", k: "prev", ArrowUp: "prev", Enter: "open", r: "reply", e: "resolve" };
     const action = map[e.key];
     if (!action) return;
@@ -108,6 +110,17 @@
     // The chat lands on the newest message and stays there while photos load and messages arrive, unless the
     // reader scrolled up: then new messages show the «Новые сообщения ↓» pill instead of moving the text.
     // force: a different conversation was opened or the user just sent something.
+    // A message found by search: in the middle of the chat, marked for a moment; the chat stops following the bottom.
+    focusMessage: function (id, messageId) {
+      const el = document.getElementById(id);
+      const m = el && el.querySelector('[data-test=message][data-id="' + messageId + '"]');
+      if (!m) return false;
+      timeline(el).pinned = false;
+      m.scrollIntoView({ block: "center" });
+      m.classList.add("found");
+      setTimeout(function () { m.classList.remove("found"); }, 4000);
+      return true;
+    },
     stickBottom: function (id, force) {
       const el = document.getElementById(id);
       if (!el) return;

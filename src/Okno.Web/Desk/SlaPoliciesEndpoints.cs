@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Okno.Core.Data;
+using Okno.Core.Desk;
+using Okno.Web.Auth;
+using Okno.Web.Conversations;
+
+namespace Okno.Web.Desk;
+
+public sealed record SlaPolicyDto(long Id, string Name, string? FirstResponse, string? NextResponse, string? Resolution, bool BusinessHoursOnly,
+    long? TeamId, List<Guid> ChannelIds, List<string> Labels)
+{
+    public static SlaPolicyDto From(SlaPolicy p) => new(p.Id, p.Name, IsoDuration.Format(p.FirstResponseSeconds), IsoDuration.Format(p.NextResponseSeconds),
+        IsoDuration.Format(p.ResolutionSeconds), p.BusinessHoursOnly, p.TeamId,
+        JsonSerializer.Deserialize<List<Guid>>(p.ChannelIdsJson) ?? [], JsonSerializer.Deserialize<List<string>>(p.LabelsJson) ?? []);
+}
+
+/// <summary>/api/v1/sla-policies: response and resolution targets (ISO 8601 durations) per team / channel / label.</summary>
+public static class SlaPoliciesEndpoints
+{
+    public static void MapSlaPolicies(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/sla-policies").WithTags("SLA");
+        group.MapGet("/", async (OknoDbContext db) => TypedResults.Ok(new ItemsOf<SlaPolicyDto>((await db.SlaPolicies.AsNoTracking().OrderBy(p => p.Id).ToListAsync()).Select(SlaPolicyDto.From).ToList())));
+        group.MapGet("/{id:long}", async Task<Results<Ok<SlaPolicyDto>, NotFound>> (long id, OknoDbContext db) =>
+            await db.SlaPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id) is { } p ? TypedResults.Ok(SlaPolicyDto.From(p)) : TypedResults.NotFound());
+        group.MapPost("/", async Task<Results<Created<SlaPolicyDto>, ValidationProblem>> (JsonObject? body, OknoDbContext db, TimeProvider clock, DeskSignal signal) =>
+        {
+            var policy = new SlaPolicy("", clock.GetUtcNow());
+            var input = new JsonInput(body);
+            await ApplyAsync(input, policy, db, create: true);
+            if (!input.Ok) return TypedResults.ValidationProblem(input.Errors);
+            db.SlaPolicies.Add(policy);
+            await db.SaveChangesAsync();
+            signal.Poke();
+            return TypedResults.Created($"/api/v1/sla-policies/{policy.Id}", SlaPolicyDto.From(policy));
+        }).RequireAuthorization(AuthSetup.ManagerPolicy);
+        group.MapPatch("/{id:long}", async Task<Results<Ok<SlaPolicyDto>, NotFound, ValidationProblem>> (long id, JsonObject? body, OknoDbContext db, DeskSignal signal) =>
+        {
+            var policy = await db.SlaPolicies.FirstOrDefaultAsync(p => p.Id == id);
+            if (policy is null) return TypedResults.NotFound();
+            var input = new JsonInput(body);
+            await ApplyAsync(input, policy, db, create: false);
+            if (!input.Ok) return TypedResults.ValidationProblem(input.Errors);
+            await db.SaveChangesAsync();
+            signal.Poke();
+            return TypedResults.Ok(SlaPolicyDto.From(policy));
+        }).RequireAuthorization(AuthSetup.ManagerPolicy);
+        group.MapDelete("/{id:long}", async Task<Results<NoContent, NotFound>> (long id, OknoDbContext db, DeskSignal signal) =>
+        {
+            var policy = await db.SlaPolicies.FirstOrDefaultAsync(p => p.Id == id);
+            if (policy is null) return TypedResults.NotFound();
+            db.SlaPolicies.Remove(policy);
+            await db.SaveChangesAsync();
+            signal.Poke();
+            return TypedResults.NoContent();
+        }).RequireAuthorization(AuthSetup.ManagerPolicy);
+    }
+
+    private static async Task ApplyAsync(JsonInput input, SlaPolicy p, OknoDbContext db, bool create)
+    {
+        if (input.String("name", 100, required: create || input.Has("name")) is { } name) p.Name = name;
+        if (input.Has("firstResponse")) p.FirstResponseSeconds = input.Duration("firstResponse");
+        if (input.Has("nextResponse")) p.NextResponseSeconds = input.Duration("nextResponse");
+        if (input.Has("resolution")) p.ResolutionSeconds = input.Duration("resolution");
+        if (input.Bool("businessHoursOnly") is { } only) p.BusinessHoursOnly = only;
+        if (input.Has("teamId"))
+        {
+            var team = input.Long("teamId");
+            if (team is { } t && !await db.Teams.AnyAsync(x => x.Id == t)) input.Error("teamId", $"Нет отдела с id {t}.");
+            else p.TeamId = team;
+        }
+        if (input.Guids("channelIds") is { } channels) p.ChannelIdsJson = JsonSerializer.Serialize(channels.Distinct().ToList());
+        if (input.Strings("labels", 50) is { } labels) p.LabelsJson = JsonSerializer.Serialize(labels.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+        if (input.Ok && p.FirstResponseSeconds is null && p.NextResponseSeconds is null && p.ResolutionSeconds is null)
+            input.Error("firstResponse", "Задайте хотя бы один срок: firstResponse, nextResponse или resolution.");
+    }
+}
