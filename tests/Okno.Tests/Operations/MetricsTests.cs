@@ -63,9 +63,8 @@ public abstract partial class MetricsTests<TApp>(TApp app) : OknoTest<TApp>(app)
         Assert.True(Value(after, "okno_ingest_batch_size_count") > Value(before, "okno_ingest_batch_size_count"));
         Assert.True(Value(after, "okno_ingest_commit_duration_seconds_count") > Value(before, "okno_ingest_commit_duration_seconds_count"));
         Assert.True(Value(after, "okno_outbox_sends_total", $"channel_account=\"{kit.ChannelId}\"") >= 1);
-        // ASP.NET Core's meters and the gauges (queue depth, outbox backlog) exist per host; with several test hosts in
-        // one process one host's series win, so here only request durations' presence is checked.
-        Assert.True(Value(after, "http_server_request_duration_seconds_count") > 0);
+        // ASP.NET Core's own meters (http_server_*) belong to whichever host's listener a test process created first:
+        // with dozens of test hosts in one process they are not this host's, so they are not asserted here.
         // The hub gauge is this host's count (several hosts in one test process: the scrape may show another's series).
         Assert.Contains("okno_hub_connections", after, StringComparison.Ordinal);
         Assert.True(App.Services.GetRequiredService<Okno.Web.Operations.OknoGauges>().HubConnections >= 1, "the hub connection is counted");
