@@ -12,13 +12,22 @@ namespace Okno.Core.Conversations;
 /// </summary>
 public static class ConversationAccess
 {
-    public static bool SeesAll(UserRole role) => role.SeesAllConversations();
+    /// <summary>Roles that see every conversation, whatever the user's own scope (admin, supervisor, qc).</summary>
+    public static bool SeesAll(UserRole role) => role.SeesEverything();
+
+    /// <summary>Whether this user sees every conversation: the role, and for operators their scope ("own + queue" or not).</summary>
+    public static async Task<bool> SeesAllAsync(OknoDbContext db, long userId, UserRole role, CancellationToken ct) =>
+        SeesAll(role) || (role.SeesAllConversations() && !await db.Users.AnyAsync(u => u.Id == userId && u.OwnAndQueueOnly, ct));
 
     /// <summary>The query filter: only the conversations this user may see.</summary>
     public static IQueryable<Conversation> VisibleTo(this IQueryable<Conversation> conversations, OknoDbContext db, long userId, UserRole role) =>
         SeesAll(role) ? conversations
-            : conversations.Where(c => c.AssigneeId == userId || c.HandedOffById == userId ||
-                db.Messages.Any(m => m.ConversationId == c.Id && m.AuthorId == userId));
+            : role.SeesAllConversations()
+                // An operator: everything, unless narrowed to own + queue (unassigned) — then as a lawyer plus the queue.
+                ? conversations.Where(c => !db.Users.Any(u => u.Id == userId && u.OwnAndQueueOnly) || c.AssigneeId == null || c.AssigneeId == userId ||
+                    c.HandedOffById == userId || db.Messages.Any(m => m.ConversationId == c.Id && m.AuthorId == userId))
+                : conversations.Where(c => c.AssigneeId == userId || c.HandedOffById == userId ||
+                    db.Messages.Any(m => m.ConversationId == c.Id && m.AuthorId == userId));
 
     /// <summary>The messages (of a contact's history, say) that lie in conversations this user may see.</summary>
     public static IQueryable<Messages.Message> VisibleTo(this IQueryable<Messages.Message> messages, OknoDbContext db, long userId, UserRole role) =>

@@ -24,6 +24,8 @@ public sealed class User
     public string? PasswordHash { get; private set; }
     public bool IsActive { get; private set; }
     public string? Team { get; private set; }
+    /// <summary>An operator narrowed to their own conversations and the queue (no colleague's request by id, no hub events of them).</summary>
+    public bool OwnAndQueueOnly { get; private set; }
     public int FailedSignIns { get; private set; }
     public DateTimeOffset? LockedUntil { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -50,6 +52,8 @@ public sealed class User
         if (team is not null) Team = team.Length == 0 ? null : team.Trim();
         if (isActive is { } a && a != IsActive) { IsActive = a; RotateSecurityStamp(); }
     }
+
+    public void SetScope(bool ownAndQueueOnly) => OwnAndQueueOnly = ownAndQueueOnly;
 
     /// <summary>Signs the user out of every browser: cookies carrying the old stamp are refused from now on.</summary>
     public void RotateSecurityStamp() => SecurityStamp = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));

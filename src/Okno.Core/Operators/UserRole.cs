@@ -6,19 +6,33 @@ public enum UserRole
     Supervisor,
     Operator,
     Lawyer,
+    /// <summary>Quality controller: reads every conversation (phones masked), changes nothing.</summary>
+    Qc,
 }
 
+/// <summary>The permission matrix, in one place: what each role sees and may do.</summary>
 public static class UserRoles
 {
     /// <summary>Who may see a client's phone whole. Everyone else sees it masked, everywhere.</summary>
     public static bool SeesPhones(this UserRole role) => role is UserRole.Admin or UserRole.Supervisor;
 
-    /// <summary>Who sees every conversation (lawyers see only what is assigned or handed to them).</summary>
+    /// <summary>
+    /// Whose role may see every conversation (lawyers see only what is assigned or handed to them). An operator
+    /// may still be narrowed to "own + queue" (<see cref="User.OwnAndQueueOnly"/>): ConversationAccess decides that.
+    /// </summary>
     public static bool SeesAllConversations(this UserRole role) => role is not UserRole.Lawyer;
+
+    /// <summary>Roles that see everything whatever a user's own scope says.</summary>
+    public static bool SeesEverything(this UserRole role) => role is UserRole.Admin or UserRole.Supervisor or UserRole.Qc;
+
+    /// <summary>Read-only roles: every write is refused (API, hub, web app).</summary>
+    public static bool IsReadOnly(this UserRole role) => role is UserRole.Qc;
 
     public static bool ManagesChannels(this UserRole role) => role is UserRole.Admin;
 
     public static string ToWireName(this UserRole role) => role.ToString().ToLowerInvariant();
+
+    public const string WireNames = "admin, supervisor, operator, lawyer или qc.";
 
     public static bool TryParse(string? value, out UserRole role) =>
         Enum.TryParse(value, ignoreCase: true, out role) && Enum.IsDefined(role);

@@ -68,6 +68,7 @@ public static class AuthSetup
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseReadOnlyGuard();
         app.UseCsrfGuard();
     }
 

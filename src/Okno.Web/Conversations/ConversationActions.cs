@@ -29,6 +29,7 @@ public sealed partial class ConversationActions(OknoDbContext db, ILiveEvents bu
     public async Task<Conversation?> ApplyAsync(long id, CurrentUser me, Action<Conversation, DateTimeOffset> act, ConversationChange change,
         long? notify = null, Func<string, string>? notice = null, Func<Conversation, DateTimeOffset, string?>? line = null)
     {
+        if (me.Role.IsReadOnly()) throw new DomainException(Auth.ReadOnlyGuard.Refusal);
         var c = await VisibleAsync(id, me, track: true);
         if (c is null) return null;
         var now = clock.GetUtcNow();

@@ -24,6 +24,8 @@ public sealed class HubPublisher(ILiveEvents bus, IHubContext<InboxHub> hub, ILo
         // Each node sends to its own hub connections: the live-event stream already brought every node's events here.
         var who = LiveAudience.For(e);
         var groups = who.Users.Select(InboxHub.UserGroup).Concat(who.Staff ? [InboxHub.Staff] : []).ToList();
+        // An unassigned conversation's events also reach operators narrowed to own + queue.
+        if (who.Staff && e.AssigneeId is null && e is not ChannelStatusChanged) groups.Add(InboxHub.Queue);
         var audience = hub.Clients.Groups(groups);
         return e switch
         {

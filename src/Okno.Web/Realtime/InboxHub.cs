@@ -11,9 +11,11 @@ namespace Okno.Web.Realtime;
 /// presenceChanged, queueChanged, conversationAssigned, slaAtRisk and slaBreached to signed-in users allowed to see them. Payloads carry ids; clients fetch what they show.
 /// </summary>
 [Authorize]
-public sealed class InboxHub(OknoGauges gauges, Okno.Core.Desk.PresenceService presence, ILogger<InboxHub> log) : Hub
+public sealed class InboxHub(OknoGauges gauges, Okno.Core.Desk.PresenceService presence, ILogger<InboxHub> log, Okno.Core.Data.OknoDbContext db) : Hub
 {
     public const string Staff = "staff";
+    /// <summary>Events of unassigned (queue) conversations, for operators narrowed to own + queue.</summary>
+    public const string Queue = "queue";
 
     public static string UserGroup(long id) => $"user:{id}";
 
@@ -21,7 +23,9 @@ public sealed class InboxHub(OknoGauges gauges, Okno.Core.Desk.PresenceService p
     {
         var user = CurrentUser.From(Context.User!);
         await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(user.Id));
-        if (user.Role.SeesAllConversations()) await Groups.AddToGroupAsync(Context.ConnectionId, Staff);
+        if (await Okno.Core.Conversations.ConversationAccess.SeesAllAsync(db, user.Id, user.Role, Context.ConnectionAborted))
+            await Groups.AddToGroupAsync(Context.ConnectionId, Staff);
+        else if (user.Role.SeesAllConversations()) await Groups.AddToGroupAsync(Context.ConnectionId, Queue);
         await base.OnConnectedAsync();
         gauges.HubConnected(+1);
         await PresenceAsync(() => presence.ConnectedAsync(user.Id, Context.ConnectionId, CancellationToken.None));

@@ -16,6 +16,8 @@ internal static class PrivacyTexts
         ["auditBroken"] = ("Цепочка нарушена на записи №{0} (проверено {1}).", "The chain is broken at entry #{0} ({1} checked)."),
         ["auditEmpty"] = ("Записей нет.", "No entries."),
         ["whoOpened"] = ("Кто открывал", "Who opened this"), ["whoOpenedNone"] = ("Пока никто.", "Nobody yet."),
+        ["readOnly"] = ("Только чтение: роль «контроль качества».", "Read-only: the quality-control role."),
+        ["roleQc"] = ("контроль качества", "quality control"),
         ["anonymous"] = ("не вошёл", "not signed in"),
     };
 }

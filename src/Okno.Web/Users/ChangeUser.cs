@@ -21,9 +21,10 @@ public sealed class ChangeUser(OknoDbContext db, Audit.AuditTrail audit)
         UserRole? role = null;
         if (body.Role is not null)
         {
-            if (!UserRoles.TryParse(body.Role, out var r)) return UserChange.Invalid("role", "admin, supervisor, operator или lawyer.");
+            if (!UserRoles.TryParse(body.Role, out var r)) return UserChange.Invalid("role", UserRoles.WireNames);
             role = r;
         }
+        if (!UsersEndpoints.TryParseScope(body.Scope, out var narrowed)) return UserChange.Invalid("scope", "all или own-and-queue.");
         if (body.Password is { Length: < Passwords.MinLength })
             return UserChange.Invalid("password", $"Пароль — не короче {Passwords.MinLength} символов.");
         var losesAdmin = user.Role == UserRole.Admin && user.IsActive && ((role is { } newRole && newRole != UserRole.Admin) || body.IsActive == false);
@@ -32,12 +33,13 @@ public sealed class ChangeUser(OknoDbContext db, Audit.AuditTrail audit)
         if (body.Password is { } password) user.SetPasswordHash(Passwords.Hash(user, password));
         var oldRole = user.Role;
         user.Update(body.Name, role, body.Team, body.IsActive);
+        if (body.Scope is not null) user.SetScope(narrowed);
         await db.SaveChangesAsync(ct);
         var id_ = Okno.Core.Audit.AuditChain.Id(user.Id);
         if (user.Role != oldRole)
             await audit.RecordAsync(Okno.Core.Audit.AuditActions.RoleChanged, Okno.Core.Audit.AuditObjects.User, id_, oldRole.ToWireName() + "→" + user.Role.ToWireName(), ct);
         var changed = new[] { body.Name is not null ? "name" : null, body.Team is not null ? "team" : null, body.IsActive is not null ? "isActive" : null,
-            body.Password is not null ? "password" : null }.Where(x => x is not null);
+            body.Password is not null ? "password" : null, body.Scope is not null ? "scope=" + body.Scope : null }.Where(x => x is not null);
         if (changed.Any())
             await audit.RecordAsync(Okno.Core.Audit.AuditActions.UserChanged, Okno.Core.Audit.AuditObjects.User, id_, string.Join(",", changed), ct);
         return UserChange.Done(user);

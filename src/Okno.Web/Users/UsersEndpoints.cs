@@ -8,9 +8,18 @@ namespace Okno.Web.Users;
 
 public static class UsersEndpoints
 {
-    public sealed record UserDto(long Id, string Email, string Name, string Role, string? Team, bool IsActive, DateTimeOffset CreatedAt);
-    public sealed record CreateUser(string? Email, string? Name, string? Role, string? Password, string? Team);
-    public sealed record UpdateUser(string? Name, string? Role, string? Team, bool? IsActive, string? Password);
+    public sealed record UserDto(long Id, string Email, string Name, string Role, string? Team, bool IsActive, DateTimeOffset CreatedAt, string Scope);
+    public sealed record CreateUser(string? Email, string? Name, string? Role, string? Password, string? Team, string? Scope = null);
+    public sealed record UpdateUser(string? Name, string? Role, string? Team, bool? IsActive, string? Password, string? Scope = null);
+
+    /// <summary>An operator's scope: "all" (every conversation) or "own-and-queue" (their own, handed off by them, and the queue).</summary>
+    public const string ScopeAll = "all", ScopeOwnAndQueue = "own-and-queue";
+
+    public static bool TryParseScope(string? value, out bool ownAndQueueOnly)
+    {
+        ownAndQueueOnly = value == ScopeOwnAndQueue;
+        return value is null or ScopeAll or ScopeOwnAndQueue;
+    }
 
     public static void MapUsers(this WebApplication app)
     {
@@ -32,7 +41,7 @@ public static class UsersEndpoints
         builder.Services.AddScoped<SignOutEverywhere>();
     }
 
-    public static UserDto Dto(User u) => new(u.Id, u.Email, u.Name, u.Role.ToWireName(), u.Team, u.IsActive, u.CreatedAt);
+    public static UserDto Dto(User u) => new(u.Id, u.Email, u.Name, u.Role.ToWireName(), u.Team, u.IsActive, u.CreatedAt, u.OwnAndQueueOnly ? ScopeOwnAndQueue : ScopeAll);
 
     private static async Task<Results<Created<UserDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(CreateUser body, InviteUser invite, HttpContext ctx)
     {
