@@ -31,7 +31,7 @@ public abstract class QualityControlTests<TApp>(TApp app) : OknoTest<TApp>(app) 
     [SkippableFact]
     public async Task Qc_ReadsAColleaguesConversation_PhoneMasked()
     {
-        var green = await GreenApiKit.CreateAsync(App);
+        var green = await GreenApiTestKit.CreateAsync(App);
         var phone = Inbox.NewPhone();
         var tag = Guid.NewGuid().ToString("N")[..8];
         await green.PostAsync(green.Sim.IncomingText(green.IdInstance, phone, "Здравствуйте " + tag));
