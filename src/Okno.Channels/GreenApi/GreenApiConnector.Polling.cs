@@ -18,13 +18,14 @@ public sealed partial class GreenApiConnector
         while (!ct.IsCancellationRequested)
         {
             (ChannelStatus? Status, string? Reason) current;
+            var asked = clock.GetUtcNow();
             try { current = await GetStateAsync(client, channel, ct); }
             catch (Exception ex) when (ex is HttpRequestException or JsonException || ex is TaskCanceledException && !ct.IsCancellationRequested)
             {
                 current = (null, null); // unreachable for now: the state stays as last known
             }
             if (current.Status is { } status)
-                await sink.AcceptAsync(channel.Id, [new InboundEvent { Kind = InboundEventKind.ChannelState, ChannelStatus = status, StatusReason = current.Reason }], ct);
+                await sink.AcceptAsync(channel.Id, [new InboundEvent { Kind = InboundEventKind.ChannelState, ChannelStatus = status, StatusReason = current.Reason, AskedAt = asked }], ct);
             await Task.Delay(interval, ct);
         }
     }

@@ -38,6 +38,9 @@ public sealed record InboundEvent
     public string? ReceiptError { get; init; }
     public ChannelStatus? ChannelStatus { get; init; }
     public string? StatusReason { get; init; }
+    /// <summary>For a state the connector polled: when it asked. A status recorded after that (a webhook that came in
+    /// while the poll was on its way) is newer and stays.</summary>
+    public DateTimeOffset? AskedAt { get; init; }
     public bool? EndpointBlocked { get; init; }
     /// <summary>JSON lead-source details (ad, page, UTM) for a conversation this message opens.</summary>
     public string? SourceDetails { get; init; }

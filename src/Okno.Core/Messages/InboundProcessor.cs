@@ -115,6 +115,7 @@ public sealed class InboundProcessor(OknoDbContext db, ContactResolver contacts,
     {
         if (e.ChannelStatus is not { } status) return [];
         var channel = await db.ChannelAccounts.FirstAsync(c => c.Id == account.Id, ct);
+        if (e.AskedAt is { } asked && channel.StatusChangedAt is { } changed && changed > asked) return [];
         if (!channel.SetStatus(status, e.StatusReason, clock.GetUtcNow())) return [];
         await db.SaveChangesAsync(ct);
         return [new ChannelStatusChanged(channel.Id, status, e.StatusReason)];
