@@ -9,5 +9,7 @@ public static class ConversationsSetup
         var zone = builder.Configuration["Okno:BusinessTimeZone"] is { Length: > 0 } id ? id : Okno.Core.Conversations.BusinessTime.DefaultZone;
         builder.Services.AddSingleton(new Okno.Core.Conversations.BusinessTime(TimeZoneInfo.FindSystemTimeZoneById(zone)));
         builder.Services.AddSingleton<ConversationViewers>();
+        builder.Services.AddScoped<ViewerCircuit>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<ViewerCircuit>());
     }
 }
