@@ -89,7 +89,7 @@ public sealed class PublishedNginxSmokeTests(SmokeClone clone)
         post.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
         var accepted = await http.SendAsync(post);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
-        await Expect(page.Locator("[data-test=row]", new() { HasText = tag })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.Locator("[data-test=row]", new() { HasText = tag })).ToBeVisibleAsync();
         SmokeClone.Record("webhook through nginx until it shows live in the browser", watch.ElapsedMilliseconds);
         Assert.Contains($"POST /webhooks/{channel["id"]}", nginx.AccessLog(), StringComparison.Ordinal);
         Assert.True(flow.Problems.Count == 0, string.Join("\n", flow.Problems));

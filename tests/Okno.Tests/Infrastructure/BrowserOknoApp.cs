@@ -14,6 +14,12 @@ public abstract class BrowserOknoApp : OknoApp
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>
+    /// How long an auto-retrying assertion waits. Playwright's 5 s default is too short on CI's loaded two cores, where a
+    /// Blazor round trip behind ~800 other tests was seen to take longer; a passing assertion returns as soon as it holds.
+    /// </summary>
+    public const float ExpectTimeoutMs = 20_000;
+
     public string BaseUrl { get; private set; } = "";
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -33,6 +39,7 @@ public abstract class BrowserOknoApp : OknoApp
             Unavailable = $"Browser tests skipped: no Chromium at {path} (set OKNO_CHROMIUM).";
             return;
         }
+        Assertions.SetDefaultExpectTimeout(ExpectTimeoutMs);
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -62,8 +69,8 @@ public abstract class BrowserOknoApp : OknoApp
         await page.ClickAsync("[data-test=login-submit]");
         try
         {
-            await page.WaitForURLAsync(u => !u.Contains("login", StringComparison.Ordinal), new() { Timeout = 15_000 });
-            await page.Locator("[data-test=rows]").WaitForAsync(new() { Timeout = 15_000 });
+            await page.WaitForURLAsync(u => !u.Contains("login", StringComparison.Ordinal), new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
+            await page.Locator("[data-test=rows]").WaitForAsync(new() { Timeout = 30_000 });
         }
         catch (TimeoutException ex)
         {

@@ -28,13 +28,16 @@ public sealed class OperatorFlow
         return $"no Chromium at {path} (set OKNO_CHROMIUM)";
     }
 
-    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
-        await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        SetDefaultExpectTimeout(20_000); // Playwright's 5 s is too short for a Blazor round trip on a loaded CI machine
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("OKNO_CHROMIUM") ?? ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+    }
 
     /// <summary>Runs the flow against <paramref name="baseUrl"/>; throws on the first step that does not happen.</summary>
     public async Task RunAsync(IBrowser browser, string baseUrl, string email, string password, string? screenshot = null)

@@ -78,7 +78,7 @@ public sealed class TwoNodeLiveTests(TwoNodeBrowserCluster cluster) : IClassFixt
 
         await kit.PostAsync(c.A.Sim.Telegram.TextUpdate(9701, text));
 
-        await page.Locator("[data-test=row]", new() { HasText = text }).WaitForAsync(new() { Timeout = 10_000 });
+        await page.Locator("[data-test=row]", new() { HasText = text }).WaitForAsync(new() { Timeout = 30_000 });
         var conversationId = (await kit.FindConversationAsync(text))!["id"]!.GetValue<long>();
         await OknoApp.EventuallyAsync(async () => { await Task.Yield(); return hubOnB.Contains(conversationId); }, TimeSpan.FromSeconds(10), "the hub client on B");
         await Task.Delay(TimeSpan.FromSeconds(1)); // a duplicate would arrive by now

@@ -27,17 +27,17 @@ public sealed class ContentSecurityPolicyBrowserTests(SqliteBrowserOknoApp app) 
         page.PageError += (_, e) => problems.Add("page error: " + e);
         await page.GotoAsync("/login"); // the sign-in page, watched this time
         await page.GotoAsync("/");      // the inbox again, from a fresh load under the policy
-        await page.Locator("[data-test=rows]").WaitForAsync(new() { Timeout = 15_000 });
+        await page.Locator("[data-test=rows]").WaitForAsync(new() { Timeout = 30_000 });
         await page.ClickAsync("[data-test=tab-Queue]");
         var row = page.Locator("[data-test=row]", new() { HasText = tag });
         await row.ClickAsync(new() { Timeout = 20_000 });
         await page.FillAsync("[data-test=reply-text]", "Добрый день, Анна! Пришлите договор.");
         await page.ClickAsync("[data-test=send]");
-        await Expect(page.Locator("[data-test=message]", new() { HasText = "Пришлите договор" })).ToHaveAttributeAsync("data-status", "sent", new() { Timeout = 15_000 });
+        await Expect(page.Locator("[data-test=message]", new() { HasText = "Пришлите договор" })).ToHaveAttributeAsync("data-status", "sent");
         await page.GotoAsync("/admin/channels");
-        await Expect(page.Locator("[data-test=channel-status]").First).ToBeVisibleAsync(new() { Timeout = 15_000 }); // loaded via okno.api
+        await Expect(page.Locator("[data-test=channel-status]").First).ToBeVisibleAsync(); // loaded via okno.api
         await page.GotoAsync("/admin/users");
-        await Expect(page.Locator("[data-test=user-sign-out-everywhere]").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.Locator("[data-test=user-sign-out-everywhere]").First).ToBeVisibleAsync();
 
         Assert.Empty(problems);
         await page.Context.CloseAsync();

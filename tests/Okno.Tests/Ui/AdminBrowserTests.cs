@@ -68,14 +68,14 @@ public abstract class AdminBrowserTests<TApp>(TApp app) : OknoTest<TApp>(app) wh
         await Expect(page.Locator("[data-test=reply-text]")).ToHaveValueAsync("Здравствуйте, Нина! Меня зовут Вера Скриптова, я помогу.");
         await App.ShotAsync(page, "12-script-inserted");
         await page.ClickAsync("[data-test=send]");
-        await Expect(page.Locator("[data-test=message][data-status=sent]", new() { HasText = "Меня зовут Вера" })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(page.Locator("[data-test=message][data-status=sent]", new() { HasText = "Меня зовут Вера" })).ToBeVisibleAsync();
 
         // A note with a mention: another colour, and the colleague is told.
         await page.ClickAsync("[data-test=note-mode]");
         await page.FillAsync("[data-test=reply-text]", "@Захар посмотрите, пожалуйста, это по наследству");
         await page.ClickAsync("[data-test=send]");
         await Expect(page.Locator(".msg-note", new() { HasText = "@Захар посмотрите" })).ToBeVisibleAsync();
-        await Expect(lawyer.Locator("[data-test=toast]", new() { HasText = "упомянула вас в заметке: Нина" })).ToBeVisibleAsync(new() { Timeout = 3000 });
+        await Expect(lawyer.Locator("[data-test=toast]", new() { HasText = "упомянула вас в заметке: Нина" })).ToBeVisibleAsync(new() { Timeout = 9000 });
 
         // Labels and notes about the client, in the card.
         await page.FillAsync("[data-test=label-input]", "VIP");

@@ -35,7 +35,7 @@ public abstract partial class LayoutBrowserTests<TApp>
         await page.ClickAsync("[data-test=take]");
         await page.FillAsync("[data-test=reply-text]", "Здравствуйте, Мария! Понадобятся паспорт, свидетельство о браке и документы на имущество.");
         await page.ClickAsync("[data-test=send]");
-        await Expect(page.Locator("[data-test=message][data-status=sent]")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        await Expect(page.Locator("[data-test=message][data-status=sent]")).ToHaveCountAsync(1);
         await page.ClickAsync("[data-test=note-mode]");
         await page.FillAsync("[data-test=reply-text]", "@Иван посмотрите, пожалуйста, раздел имущества");
         await page.ClickAsync("[data-test=send]");
@@ -49,7 +49,7 @@ public abstract partial class LayoutBrowserTests<TApp>
             await Expect(Row(p, tag).First).ToBeVisibleAsync();
             await App.ShotAsync(p, $"main-{size}-1-list");
             await Row(p, "Мария Иванова").ClickAsync();
-            await Expect(p.Locator("img.thumb")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+            await Expect(p.Locator("img.thumb")).ToHaveCountAsync(1);
             await Task.Delay(300);
             await App.ShotAsync(p, $"main-{size}-2-conversation");
             await p.ClickAsync("[data-test=handoff-open]");

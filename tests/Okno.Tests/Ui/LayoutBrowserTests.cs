@@ -164,6 +164,7 @@ public abstract partial class LayoutBrowserTests<TApp>(TApp app) : UiTestBase<TA
         await page.ClickAsync("[data-test=tab-Queue]");
 
         // The list header stays inside its pane; the queue says how it is ordered.
+        await Expect(page.Locator("[data-test=order-explain]")).ToContainTextAsync("кто ждёт дольше всех");
         var overflow = await page.EvaluateAsync<double>(@"() => { const pane = document.querySelector('.pane-list').getBoundingClientRect();
             return Math.max(...[...document.querySelectorAll('.list-head *')].map(e => e.getBoundingClientRect().right - pane.right)); }");
         Assert.True(overflow <= 0.5, $"the list header overflows its pane by {overflow} px");
@@ -183,6 +184,8 @@ public abstract partial class LayoutBrowserTests<TApp>(TApp app) : UiTestBase<TA
 
         // A fresh install has sensible "not target" reasons; the select stays inside its popover.
         await page.ClickAsync("[data-test=more]");
+        // The panel is rendered by a server round trip after the click: wait for it before reading its options.
+        await Expect(page.Locator("[data-test=reason] option", new() { HasText = "Спам или реклама" })).ToHaveCountAsync(1);
         var reasons = await page.Locator("[data-test=reason] option").AllInnerTextsAsync();
         Assert.Contains("Спам или реклама", reasons);
         Assert.True(reasons.Count >= 6);

@@ -39,7 +39,7 @@ public abstract class ReplyAndTimelineBrowserTests<TApp>(TApp app, Xunit.Abstrac
         await Expect(box).ToHaveValueAsync("Здравствуйте, Мария! Чем помочь?");
         await Expect(page.Locator("[data-test=scripts]")).ToHaveCountAsync(0);
         await page.Keyboard.PressAsync("Control+Enter");
-        await Expect(page.Locator("[data-test=message][data-status=sent]", new() { HasText = "Чем помочь?" })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(page.Locator("[data-test=message][data-status=sent]", new() { HasText = "Чем помочь?" })).ToBeVisibleAsync();
         var sent = App.Sim.Telegram.CallsTo("sendMessage").Select(c => c.Body["text"]?.ToString()).Where(t => t?.Contains("Чем помочь", StringComparison.Ordinal) == true).ToList();
         Assert.Equal(["Здравствуйте, Мария! Чем помочь?"], sent);
         Assert.DoesNotContain(App.Sim.Telegram.CallsTo("sendMessage"), c => c.Body["text"]?.ToString()?.Contains("/прив", StringComparison.Ordinal) == true);
@@ -101,7 +101,7 @@ public abstract class ReplyAndTimelineBrowserTests<TApp>(TApp app, Xunit.Abstrac
         }
         var page = await App.SignInAsync(op.Email, Password, 1280, 720);
         await page.ClickAsync("[data-test=tab-Queue]");
-        await Expect(Row(page, "Последнее " + tags[1])).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(Row(page, "Последнее " + tags[1])).ToBeVisibleAsync();
 
         var gaps = new List<double>();
         for (var round = 0; round < 6; round++)
@@ -109,7 +109,7 @@ public abstract class ReplyAndTimelineBrowserTests<TApp>(TApp app, Xunit.Abstrac
             var tag = tags[round % 2];
             await Row(page, tag).ClickAsync();
             await Expect(page.Locator("[data-test=chat-name]")).ToHaveTextAsync(round % 2 == 0 ? "Алла" : "Борис");
-            await Expect(page.Locator("img.thumb")).ToHaveCountAsync(3, new() { Timeout = 15_000 }); // the photos were fetched
+            await Expect(page.Locator("img.thumb")).ToHaveCountAsync(3); // the photos were fetched
             var gap = await SettledGapAsync(page);
             gaps.Add(gap);
             await Expect(page.Locator("[data-test=message]", new() { HasText = "Последнее " + tag })).ToBeInViewportAsync();

@@ -36,7 +36,7 @@ public abstract class WorkflowBrowserTests<TApp>(TApp app) : UiTestBase<TApp>(ap
         await Expect(page.Locator("[data-test=event]", new() { HasText = $"Ольга Смирнова передала Ивану Петрову до {due}: «Проверьте договор аренды»" })).ToBeVisibleAsync();
 
         // The automatic return is a line of its own; the hand-off line (with its comment) stays.
-        await Expect(page.Locator("[data-test=event]", new() { HasText = "Вернулось автоматически: истёк срок" })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(page.Locator("[data-test=event]", new() { HasText = "Вернулось автоматически: истёк срок" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-test=handoff-banner]")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-test=event]", new() { HasText = "«Проверьте договор аренды»" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-test=toast]", new() { HasText = "Елена Кузнецова" })).ToBeVisibleAsync(); // toasts name the client
@@ -72,10 +72,10 @@ public abstract class WorkflowBrowserTests<TApp>(TApp app) : UiTestBase<TApp>(ap
         await ivanPage.ClickAsync("[data-test=take-force]");
         await Expect(ivanPage.Locator("[data-test=take]")).ToHaveCountAsync(0);
         await Expect(ivanPage.Locator("[data-test=event]", new() { HasText = "Иван Петров забрал обращение у Ольги Смирновой" })).ToBeVisibleAsync();
-        await Expect(olgaPage.Locator("[data-test=toast]", new() { HasText = "Иван Петров забрал у вас обращение: Зоя" })).ToBeVisibleAsync(new() { Timeout = 3000 });
+        await Expect(olgaPage.Locator("[data-test=toast]", new() { HasText = "Иван Петров забрал у вас обращение: Зоя" })).ToBeVisibleAsync(new() { Timeout = 9000 });
 
         await ivanPage.Context.CloseAsync();
-        await Expect(olgaPage.Locator("[data-test=presence]")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        await Expect(olgaPage.Locator("[data-test=presence]")).ToHaveCountAsync(0);
         await olgaPage.Context.CloseAsync();
     }
 
@@ -142,7 +142,7 @@ public abstract class WorkflowBrowserTests<TApp>(TApp app) : UiTestBase<TApp>(ap
         // The preset fills the field through the circuit: wait for it rather than read it at once.
         await Expect(page.Locator("[data-test=handoff-return]")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(inBrowser)));
         await page.ClickAsync("[data-test=handoff-send]");
-        await Expect(lawyerPage.Locator("[data-test=toast]", new() { HasText = "передал вам обращение: Степан Орлов" })).ToBeVisibleAsync(new() { Timeout = 3000 });
+        await Expect(lawyerPage.Locator("[data-test=toast]", new() { HasText = "передал вам обращение: Степан Орлов" })).ToBeVisibleAsync(new() { Timeout = 9000 });
 
         await page.ClickAsync("[data-test=tab-HandedByMe]");
         var row = Row(page, tag);

@@ -20,6 +20,7 @@ public sealed class WebChatBrowserTests(KestrelOknoApp app) : IClassFixture<Kest
     private static async Task<(IPlaywright, IBrowser)> LaunchAsync()
     {
         Skip.IfNot(File.Exists(Chromium), "Chromium is not installed at " + Chromium);
+        Assertions.SetDefaultExpectTimeout(Infrastructure.BrowserOknoApp.ExpectTimeoutMs);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
         return (playwright, browser);
@@ -58,7 +59,7 @@ public sealed class WebChatBrowserTests(KestrelOknoApp app) : IClassFixture<Kest
         // The operator answers; the answer appears in the open widget without a reload.
         var reply = "Добрый день! Квартира куплена в браке? " + Guid.NewGuid().ToString("N")[..6];
         await ReplyAsync(conversation["id"]!.GetValue<long>(), reply);
-        await page.Locator(".msg.out", new() { HasText = reply }).WaitForAsync(new() { Timeout = 15_000 });
+        await page.Locator(".msg.out", new() { HasText = reply }).WaitForAsync(new() { Timeout = 30_000 });
         Directory.CreateDirectory(ArtifactsDir);
         await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsDir, "webchat-widget.png") });
 
@@ -66,12 +67,12 @@ public sealed class WebChatBrowserTests(KestrelOknoApp app) : IClassFixture<Kest
         await page.Locator("button.close").ClickAsync();
         var second = "Пришлите, пожалуйста, свидетельство о браке " + Guid.NewGuid().ToString("N")[..6];
         await ReplyAsync(conversation["id"]!.GetValue<long>(), second);
-        await Assertions.Expect(page.Locator(".badge")).ToHaveTextAsync("1", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator(".badge")).ToHaveTextAsync("1");
 
         // A reload keeps the conversation: the same visitor, the whole history.
         await page.ReloadAsync();
         await page.Locator(".launcher").ClickAsync();
-        await page.Locator(".msg.in", new() { HasText = text }).WaitForAsync(new() { Timeout = 15_000 });
+        await page.Locator(".msg.in", new() { HasText = text }).WaitForAsync(new() { Timeout = 30_000 });
         await page.Locator(".msg.out", new() { HasText = reply }).WaitForAsync();
         await page.Locator(".msg.out", new() { HasText = second }).WaitForAsync();
         await Assertions.Expect(page.Locator(".badge")).ToBeHiddenAsync();
