@@ -32,7 +32,10 @@ public sealed class PresenceService(OknoDbContext db, EventBus bus, TimeProvider
     public async Task ConnectedAsync(long userId, string connectionId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        db.PresenceConnections.Add(new PresenceConnection { ConnectionId = connectionId, UserId = userId, LastSeenAt = now, LastInputAt = now });
+        var connection = await db.PresenceConnections.FirstOrDefaultAsync(c => c.ConnectionId == connectionId, ct);
+        if (connection is null) db.PresenceConnections.Add(connection = new PresenceConnection { ConnectionId = connectionId, UserId = userId });
+        connection.LastSeenAt = now;
+        connection.LastInputAt = now;
         var row = await RowAsync(userId, ct);
         row.DisconnectedAt = null;
         row.LastInputAt = now;

@@ -15,6 +15,8 @@ public static class DeskSetup
             AwayAfter = Read(section["AwayAfter"], defaults.AwayAfter),
             OfflineGrace = Read(section["OfflineGrace"], defaults.OfflineGrace),
         });
+        builder.Services.AddScoped<PresenceCircuit>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<PresenceCircuit>());
     }
 
     public static void MapDesk(this WebApplication app)

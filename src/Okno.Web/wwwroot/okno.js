@@ -91,7 +91,27 @@
     } catch (_) { /* no audio: fine */ }
   }
 
+  // Presence: the tab reports every 20 s how long its user has not touched it (the server turns long idleness into
+  // «Отошёл»); the first touch after a minute's idleness reports at once, so «В сети» comes back without waiting.
+  let presenceRef = null, presenceTimer = null, lastInput = Date.now();
+  function idleSeconds() { return Math.floor((Date.now() - lastInput) / 1000); }
+  function beat() { if (presenceRef) presenceRef.invokeMethodAsync("Heartbeat", idleSeconds()).catch(function () { }); }
+  ["keydown", "mousedown", "mousemove", "wheel", "touchstart", "focus"].forEach(function (name) {
+    window.addEventListener(name, function () {
+      const wasIdle = idleSeconds() >= 60;
+      lastInput = Date.now();
+      if (wasIdle) beat();
+    }, { passive: true, capture: true });
+  });
+
   window.okno = {
+    presence: function (ref) {
+      presenceRef = ref;
+      if (presenceTimer) clearInterval(presenceTimer);
+      presenceTimer = setInterval(beat, 20000);
+      beat();
+    },
+    stopPresence: function () { presenceRef = null; if (presenceTimer) clearInterval(presenceTimer); presenceTimer = null; },
     registerKeys: function (ref) { keysRef = ref; },
     unregisterKeys: function () { keysRef = null; },
     setTitle: function (n) { document.title = (n > 0 ? "(" + n + ") " : "") + "Окно"; },
