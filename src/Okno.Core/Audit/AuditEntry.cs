@@ -66,6 +66,11 @@ public static class AuditActions
 {
     public const string SignIn = "auth.sign-in";
     public const string SignInFailed = "auth.sign-in-failed";
+    public const string RecoveryCodeUsed = "auth.recovery-code-used";
+    public const string TwoFactorEnabled = "auth.2fa-enabled";
+    public const string TwoFactorDisabled = "auth.2fa-disabled";
+    public const string RecoveryCodesRenewed = "auth.recovery-codes-renewed";
+    public const string TwoFactorPolicy = "auth.2fa-policy";
     public const string ConversationRead = "conversation.read";
     public const string ContactRead = "contact.read";
     public const string Export = "export";

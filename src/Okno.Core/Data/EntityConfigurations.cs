@@ -131,7 +131,25 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.Property(x => x.Email).HasMaxLength(320);
         b.HasIndex(x => x.Email).IsUnique();
         b.Property(x => x.SecurityStamp).HasMaxLength(64);
+        b.Property(x => x.TotpSecret).HasMaxLength(1000);
+        b.Property(x => x.PendingTotpSecret).HasMaxLength(1000);
+        b.Ignore(x => x.TwoFactorEnabled);
     }
+}
+
+internal sealed class RecoveryCodeConfiguration : IEntityTypeConfiguration<RecoveryCode>
+{
+    public void Configure(EntityTypeBuilder<RecoveryCode> b)
+    {
+        b.Property(x => x.Hash).HasMaxLength(64);
+        b.HasIndex(x => new { x.UserId, x.Hash }).IsUnique();
+        b.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RolePolicyConfiguration : IEntityTypeConfiguration<RolePolicy>
+{
+    public void Configure(EntityTypeBuilder<RolePolicy> b) => b.HasKey(x => x.Role);
 }
 
 internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>

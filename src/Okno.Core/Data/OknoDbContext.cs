@@ -28,6 +28,8 @@ public sealed class OknoDbContext(DbContextOptions<OknoDbContext> options) : DbC
     public DbSet<Okno.Core.Leases.Lease> Leases => Set<Okno.Core.Leases.Lease>();
     public DbSet<User> Users => Set<User>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<RolePolicy> RolePolicies => Set<RolePolicy>();
     public DbSet<Script> Scripts => Set<Script>();
     public DbSet<NotTargetReason> NotTargetReasons => Set<NotTargetReason>();
     public DbSet<ContactLabel> ContactLabels => Set<ContactLabel>();

@@ -26,6 +26,13 @@ public sealed class User
     public string? Team { get; private set; }
     /// <summary>An operator narrowed to their own conversations and the queue (no colleague's request by id, no hub events of them).</summary>
     public bool OwnAndQueueOnly { get; private set; }
+    /// <summary>The TOTP secret (Data Protection-encrypted) once two-factor sign-in is confirmed; null when it is off.</summary>
+    public string? TotpSecret { get; private set; }
+    /// <summary>A secret given by enrolment and not yet confirmed with a code.</summary>
+    public string? PendingTotpSecret { get; private set; }
+    /// <summary>The last TOTP time step accepted: a code is good once (RFC 6238 §5.2).</summary>
+    public long? LastTotpStep { get; private set; }
+    public bool TwoFactorEnabled => TotpSecret is not null;
     public int FailedSignIns { get; private set; }
     public DateTimeOffset? LockedUntil { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -51,6 +58,24 @@ public sealed class User
         if (role is { } r && r != Role) { Role = r; RotateSecurityStamp(); }
         if (team is not null) Team = team.Length == 0 ? null : team.Trim();
         if (isActive is { } a && a != IsActive) { IsActive = a; RotateSecurityStamp(); }
+    }
+
+    public void BeginTwoFactor(string protectedSecret) => PendingTotpSecret = protectedSecret;
+
+    /// <summary>The pending secret becomes the one in use; every other session ends.</summary>
+    public void ConfirmTwoFactor(long step)
+    {
+        TotpSecret = PendingTotpSecret ?? throw new DomainException("Сначала начните подключение: POST /api/v1/auth/2fa/enroll.");
+        PendingTotpSecret = null;
+        LastTotpStep = step;
+        RotateSecurityStamp();
+    }
+
+    public void DisableTwoFactor()
+    {
+        TotpSecret = PendingTotpSecret = null;
+        LastTotpStep = null;
+        RotateSecurityStamp();
     }
 
     public void SetScope(bool ownAndQueueOnly) => OwnAndQueueOnly = ownAndQueueOnly;

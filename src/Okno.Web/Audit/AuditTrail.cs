@@ -10,7 +10,10 @@ public sealed class AuditTrail(AuditLog log, AuditActor actor, AuditOptions opti
 
     /// <summary>For a sign-in, where the actor is not signed in yet (or never will be).</summary>
     public Task RecordAsAsync(long? userId, string action, string objectType, string? objectId, CancellationToken ct = default) =>
-        log.AppendAsync(new AuditRecord(userId, action, objectType, objectId, actor.Ip), ct: ct);
+        RecordAsAsync(userId, action, objectType, objectId, null, ct);
+
+    public Task RecordAsAsync(long? userId, string action, string objectType, string? objectId, string? detail, CancellationToken ct) =>
+        log.AppendAsync(new AuditRecord(userId, action, objectType, objectId, actor.Ip, detail), ct: ct);
 
     public Task MergedAsync(long survivorId, long mergedId, CancellationToken ct = default) =>
         RecordAsync(AuditActions.Merge, AuditObjects.Contact, AuditChain.Id(survivorId), "merged=" + AuditChain.Id(mergedId), ct);

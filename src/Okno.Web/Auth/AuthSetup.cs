@@ -68,7 +68,7 @@ public static class AuthSetup
     {
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseReadOnlyGuard();
+        app.UseAccessGuard();
         app.UseCsrfGuard();
     }
 

@@ -7,14 +7,17 @@ namespace Okno.Web.Auth;
 public sealed record CurrentUser(long Id, UserRole Role, string Name)
 {
     public const string StampClaim = "okno:stamp";
+    /// <summary>Present while the administrator requires two-factor sign-in of the role and the user has not enabled it.</summary>
+    public const string MustEnrolClaim = "okno:2fa-enrol";
 
     public static CurrentUser From(ClaimsPrincipal principal) => new(
         long.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in."), System.Globalization.CultureInfo.InvariantCulture),
         Enum.Parse<UserRole>(principal.FindFirstValue(ClaimTypes.Role) ?? nameof(UserRole.Operator)),
         principal.FindFirstValue(ClaimTypes.Name) ?? "");
 
-    public static ClaimsPrincipal Principal(User user, string scheme) => new(new ClaimsIdentity(
+    public static ClaimsPrincipal Principal(User user, string scheme, bool mustEnrol = false) => new(new ClaimsIdentity(
     [
+        .. (mustEnrol ? new[] { new Claim(MustEnrolClaim, "1") } : []),
         new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new Claim(ClaimTypes.Role, user.Role.ToString()),
         new Claim(ClaimTypes.Name, user.Name),
@@ -24,6 +27,8 @@ public sealed record CurrentUser(long Id, UserRole Role, string Name)
 
     /// <summary>The security stamp the cookie was issued with; null for cookies from before stamps existed.</summary>
     public static string? StampOf(ClaimsPrincipal principal) => principal.FindFirstValue(StampClaim);
+
+    public static bool MustEnrol(ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == MustEnrolClaim);
 
     public bool SeesPhones => Role.SeesPhones();
 }

@@ -4,9 +4,10 @@ namespace Okno.Web.Auth;
 
 /// <summary>
 /// Read-only roles (quality control) change nothing: every request that is not GET, HEAD or OPTIONS is refused with
-/// 403 here, before any endpoint runs — so a write endpoint added later is covered without anyone remembering to.
-/// Left open: the user's own session (/api/v1/auth/*: sign-in, sign-out, own password, two-factor), the web app's
-/// account forms (/account/*), and the SignalR transports the screens and live events need (/_blazor, /hubs).
+/// 403 (by <see cref="AccessGuard"/>), before any endpoint runs — so a write endpoint added later is covered without
+/// anyone remembering to. Left open: the user's own session (/api/v1/auth/*: sign-in, sign-out, own password,
+/// two-factor), the web app's account forms (/account/*), and the SignalR transports the screens and live events
+/// need (/_blazor, /hubs).
 /// </summary>
 public static class ReadOnlyGuard
 {
@@ -16,14 +17,6 @@ public static class ReadOnlyGuard
 
     public static bool IsWrite(string method) => !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
 
-    public static void UseReadOnlyGuard(this WebApplication app) => app.Use(async (ctx, next) =>
-    {
-        if (IsWrite(ctx.Request.Method) && ctx.User.Identity?.IsAuthenticated == true && CurrentUser.From(ctx.User).Role.IsReadOnly()
-            && !Open.Any(p => ctx.Request.Path.StartsWithSegments(p)))
-        {
-            await Results.Problem(Refusal, statusCode: StatusCodes.Status403Forbidden, title: "Только чтение").ExecuteAsync(ctx);
-            return;
-        }
-        await next(ctx);
-    });
+    public static bool Refuses(HttpContext ctx) =>
+        IsWrite(ctx.Request.Method) && CurrentUser.From(ctx.User).Role.IsReadOnly() && !Open.Any(p => ctx.Request.Path.StartsWithSegments(p));
 }

@@ -33,6 +33,14 @@ public static class SignInAttempts
         meter.PasswordChecked();
         if (user.IsActive && Passwords.Verify(user, password))
         {
+            if (user.TwoFactorEnabled)
+            {
+                // The password alone is not a sign-in: give back this attempt, but keep the count of earlier
+                // failures — a right password must not reset the budget of code guesses (see CheckCodeAsync).
+                await db.Users.Where(u => u.Id == user.Id && u.FailedSignIns > 0)
+                    .ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedSignIns, u => u.FailedSignIns - 1), ct);
+                return user;
+            }
             await db.Users.Where(u => u.Id == user.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedSignIns, 0).SetProperty(u => u.LockedUntil, (DateTimeOffset?)null), ct);
             return user;
@@ -42,5 +50,27 @@ public static class SignInAttempts
         await db.Users.Where(u => u.Id == user.Id && u.FailedSignIns >= User.MaxFailedSignIns)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockedUntil, (DateTimeOffset?)until).SetProperty(u => u.FailedSignIns, 0), ct);
         return null;
+    }
+
+    /// <summary>
+    /// One second-factor guess against the same lock-out budget as passwords: reserved first, so parallel guesses
+    /// cannot slip past it; a right code resets the budget, the fifth wrong one locks the account.
+    /// </summary>
+    public static async Task<bool> CheckCodeAsync(OknoDbContext db, User user, DateTimeOffset now, Func<Task<bool>> verify, CancellationToken ct)
+    {
+        var reserved = await db.Users
+            .Where(u => u.Id == user.Id && (u.LockedUntil == null || u.LockedUntil <= now) && u.FailedSignIns < User.MaxFailedSignIns)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedSignIns, u => u.FailedSignIns + 1), ct);
+        if (reserved == 0) return false;
+        if (await verify())
+        {
+            await db.Users.Where(u => u.Id == user.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedSignIns, 0).SetProperty(u => u.LockedUntil, (DateTimeOffset?)null), ct);
+            return true;
+        }
+        var until = now + User.LockOut;
+        await db.Users.Where(u => u.Id == user.Id && u.FailedSignIns >= User.MaxFailedSignIns)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockedUntil, (DateTimeOffset?)until).SetProperty(u => u.FailedSignIns, 0), ct);
+        return false;
     }
 }

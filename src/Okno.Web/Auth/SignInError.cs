@@ -9,6 +9,9 @@ public enum SignInError
     Missing,
     Invalid,
     Locked,
+    /// <summary>The password was right; the account has two-factor sign-in and no code came.</summary>
+    CodeRequired,
+    CodeInvalid,
 }
 
 public static class SignInErrors
@@ -17,6 +20,8 @@ public static class SignInErrors
     {
         SignInError.Missing => "missing",
         SignInError.Locked => "locked",
+        SignInError.CodeRequired => "code-required",
+        SignInError.CodeInvalid => "code",
         _ => "invalid",
     };
 
@@ -24,6 +29,7 @@ public static class SignInErrors
     {
         SignInError.Missing => StatusCodes.Status400BadRequest,
         SignInError.Locked => StatusCodes.Status429TooManyRequests,
+        SignInError.CodeRequired => StatusCodes.Status200OK,
         _ => StatusCodes.Status401Unauthorized,
     };
 
@@ -35,6 +41,7 @@ public static class SignInErrors
         "missing" => Text(SignInError.Missing, en),
         "invalid" => Text(SignInError.Invalid, en),
         "locked" => Text(SignInError.Locked, en),
+        "code" => Text(SignInError.CodeInvalid, en),
         _ => null,
     };
 
@@ -43,6 +50,9 @@ public static class SignInErrors
         SignInError.Missing => en ? "Enter your e-mail and password." : "Введите e-mail и пароль.",
         SignInError.Locked => en ? "Too many attempts. Signing in is paused for a while, try again later."
             : "Слишком много попыток. Вход временно приостановлен, попробуйте позже.",
+        SignInError.CodeRequired => en ? "Enter the code from your authenticator app." : "Введите код из приложения-аутентификатора.",
+        SignInError.CodeInvalid => en ? "Wrong or already used code. Try the current code or a recovery code."
+            : "Неверный или уже использованный код. Введите текущий код или код восстановления.",
         _ => en ? "Wrong e-mail or password." : "Неверный e-mail или пароль.",
     };
 }

@@ -19,5 +19,18 @@ internal static class PrivacyTexts
         ["readOnly"] = ("Только чтение: роль «контроль качества».", "Read-only: the quality-control role."),
         ["roleQc"] = ("контроль качества", "quality control"),
         ["anonymous"] = ("не вошёл", "not signed in"),
+        ["tfaTitle"] = ("Код подтверждения", "Verification code"),
+        ["tfaHint"] = ("Введите шестизначный код из приложения-аутентификатора или один из кодов восстановления.", "Enter the six-digit code from your authenticator app or one of your recovery codes."),
+        ["tfaCode"] = ("Код", "Code"), ["tfaBack"] = ("← Другой пользователь", "← Another user"),
+        ["tfa"] = ("Двухфакторный вход", "Two-factor sign-in"),
+        ["tfaOff"] = ("Выключен. Включите, чтобы для входа кроме пароля нужен был код из приложения (Яндекс Ключ, Google Authenticator, Aegis и др.).",
+            "Off. Turn it on so that signing in needs a code from an app (Google Authenticator, Aegis, …) besides the password."),
+        ["tfaOn"] = ("Включён. Осталось кодов восстановления: {0}.", "On. Recovery codes left: {0}."),
+        ["tfaRequired"] = ("Администратор требует двухфакторный вход для вашей роли: включите его, чтобы продолжить работу.", "Your administrator requires two-factor sign-in for your role: turn it on to continue."),
+        ["tfaStart"] = ("Включить", "Turn on"), ["tfaScan"] = ("Отсканируйте QR-код приложением или введите ключ вручную, затем введите код из приложения.", "Scan the QR code with the app or type the key, then enter the app's code."),
+        ["tfaKey"] = ("Ключ", "Key"), ["tfaConfirm"] = ("Подтвердить", "Confirm"),
+        ["tfaCodesHint"] = ("Коды восстановления — каждый действует один раз. Сохраните их: показываем только сейчас.", "Recovery codes work once each. Save them: they are shown only now."),
+        ["tfaDisable"] = ("Выключить", "Turn off"), ["tfaRenew"] = ("Новые коды восстановления", "New recovery codes"),
+        ["tfaPolicy"] = ("Двухфакторный вход обязателен для ролей", "Two-factor sign-in required for roles"),
     };
 }

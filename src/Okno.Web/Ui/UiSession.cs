@@ -16,11 +16,15 @@ public sealed class UiSession(AuthenticationStateProvider auth, Okno.Core.Conver
 
     public Texts T => Texts.For(Lang);
 
+    /// <summary>The administrator requires two-factor sign-in of this user's role and it is not on yet: only the profile opens.</summary>
+    public bool MustEnrol { get; private set; }
+
     public async Task<CurrentUser> UserAsync()
     {
         if (_user is not null) return _user;
         var state = await auth.GetAuthenticationStateAsync();
         _user = CurrentUser.From(state.User);
+        MustEnrol = CurrentUser.MustEnrol(state.User);
         return _user;
     }
 
