@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Okno.Tests.Infrastructure;
 
 namespace Okno.Tests.Desk;
@@ -123,6 +125,15 @@ public abstract class DeskApiTests<TApp>(TApp app) : OknoTest<TApp>(app) where T
         Assert.Equal("online", await StatusAsync());
 
         await hub.StopAsync();
+        // The server handles the disconnect after StopAsync returns (long polling): wait until the tab is gone.
+        await OknoApp.EventuallyAsync(async () =>
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Okno.Core.Data.OknoDbContext>();
+            var gone = !await db.PresenceConnections.AnyAsync(c => c.UserId == admin) &&
+                await db.Presence.AnyAsync(p => p.UserId == admin && p.DisconnectedAt != null);
+            return gone ? true : (bool?)null;
+        }, what: "the closed tab's disconnect handled");
         await kit.RunAsync();
         Assert.Equal("online", await StatusAsync()); // a reload reconnects within the grace period
         App.Clock.Advance(TimeSpan.FromSeconds(21));
