@@ -71,6 +71,8 @@ public static class AuditActions
     public const string TwoFactorDisabled = "auth.2fa-disabled";
     public const string RecoveryCodesRenewed = "auth.recovery-codes-renewed";
     public const string TwoFactorPolicy = "auth.2fa-policy";
+    public const string TokenCreated = "token.create";
+    public const string TokenRevoked = "token.revoke";
     public const string ConversationRead = "conversation.read";
     public const string ContactRead = "contact.read";
     public const string Export = "export";

@@ -158,5 +158,8 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
     {
         b.Property(x => x.Hash).HasMaxLength(64);
         b.HasIndex(x => x.Hash).IsUnique();
+        // Tokens from before scopes were full-power (the bootstrap token): they keep every scope.
+        b.Property(x => x.Scopes).HasMaxLength(100).HasDefaultValue("read,write,admin,webhooks");
+        b.Ignore(x => x.ScopeList);
     }
 }

@@ -8,7 +8,7 @@ using Okno.Core.Operators;
 namespace Okno.Web.Auth;
 
 /// <summary>"Authorization: Bearer &lt;token&gt;" (or access_token on the hub's websocket): looked up by its SHA-256.</summary>
-public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, OknoDbContext db)
+public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, OknoDbContext db, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -18,10 +18,15 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
         var token = TokenOf(Request);
         if (token is null) return AuthenticateResult.NoResult();
         var hash = ApiToken.HashOf(token);
+        var now = clock.GetUtcNow();
         var found = await db.ApiTokens.AsNoTracking().Include(t => t.User)
-            .FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, Context.RequestAborted);
+            .FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now), Context.RequestAborted);
         if (found?.User is not { IsActive: true } user) return AuthenticateResult.Fail("Invalid API token.");
-        return AuthenticateResult.Success(new AuthenticationTicket(CurrentUser.Principal(user, SchemeName), SchemeName));
+        var principal = CurrentUser.Principal(user, SchemeName);
+        var identity = (System.Security.Claims.ClaimsIdentity)principal.Identity!;
+        identity.AddClaim(new System.Security.Claims.Claim(CurrentUser.TokenIdClaim, found.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        foreach (var scope in found.ScopeList) identity.AddClaim(new System.Security.Claims.Claim(CurrentUser.ScopeClaim, scope));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     public static string? TokenOf(HttpRequest request)

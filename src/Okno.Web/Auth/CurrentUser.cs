@@ -9,6 +9,8 @@ public sealed record CurrentUser(long Id, UserRole Role, string Name)
     public const string StampClaim = "okno:stamp";
     /// <summary>Present while the administrator requires two-factor sign-in of the role and the user has not enabled it.</summary>
     public const string MustEnrolClaim = "okno:2fa-enrol";
+    /// <summary>On a principal from an API token: the token's id and each of its scopes.</summary>
+    public const string TokenIdClaim = "okno:token", ScopeClaim = "okno:scope";
 
     public static CurrentUser From(ClaimsPrincipal principal) => new(
         long.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in."), System.Globalization.CultureInfo.InvariantCulture),
@@ -27,6 +29,10 @@ public sealed record CurrentUser(long Id, UserRole Role, string Name)
 
     /// <summary>The security stamp the cookie was issued with; null for cookies from before stamps existed.</summary>
     public static string? StampOf(ClaimsPrincipal principal) => principal.FindFirstValue(StampClaim);
+
+    /// <summary>The scopes of the API token the request came with; null for a cookie session (no narrowing).</summary>
+    public static IReadOnlyCollection<string>? ScopesOf(ClaimsPrincipal principal) =>
+        principal.HasClaim(c => c.Type == TokenIdClaim) ? principal.FindAll(ScopeClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal) : null;
 
     public static bool MustEnrol(ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == MustEnrolClaim);
 
