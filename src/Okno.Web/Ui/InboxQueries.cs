@@ -14,7 +14,7 @@ public sealed class InboxQueries(OknoDbContext db)
 {
     public const int Limit = 100;
 
-    public async Task<IReadOnlyList<InboxRow>> ListAsync(CurrentUser me, InboxTab tab, StatusFilter status, Guid? channel, string? search)
+    public async Task<IReadOnlyList<InboxRow>> ListAsync(CurrentUser me, InboxTab tab, StatusFilter status, Guid? channel, string? search, long? team = null)
     {
         var q = Visible(me);
         q = tab switch
@@ -32,11 +32,13 @@ public sealed class InboxQueries(OknoDbContext db)
             StatusFilter.Resolved => q.Where(c => c.Status == ConversationStatus.Resolved),
             _ => q,
         };
+        if (team is { } t) q = q.Where(c => c.TeamId == t);
         if (channel is { } ch) q = q.Where(c => db.Messages.Any(m => m.ConversationId == c.Id && m.ChannelAccountId == ch));
         if (search?.Trim() is { Length: > 0 } s && SearchFold.Of(s) is { Length: > 0 }) q = Matching(q, me, s);
         q = tab switch
         {
-            InboxTab.Queue => q.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id), // whoever has waited longest comes first
+            // whoever has waited longest comes first: the client's first unanswered message, as the desk's queue counts (decision 0019)
+            InboxTab.Queue => q.OrderBy(c => c.WaitingSince ?? c.CreatedAt).ThenBy(c => c.Id),
             InboxTab.HandedByMe => q.OrderBy(c => c.ReturnBy == null).ThenBy(c => c.ReturnBy).ThenByDescending(c => c.Id), // the soonest due first
             _ => q.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id),
         };
@@ -47,10 +49,13 @@ public sealed class InboxQueries(OknoDbContext db)
             Assignee = db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.Name).FirstOrDefault(),
         }).ToListAsync();
         var kinds = await KindsAsync(rows.Select(r => r.C.Id).ToList());
+        var queue = rows.Any(r => r.C.AssigneeId is null)
+            ? (await Okno.Core.Desk.DeskQueue.ListAsync(db, CancellationToken.None)).ToDictionary(e => e.ConversationId) : [];
         return rows.Select(r => new InboxRow(r.C.Id, r.C.ContactId, Masking.Text(r.Name, me) ?? $"Клиент №{r.C.ContactId}",
             kinds.GetValueOrDefault(r.C.Id, []), Masking.Text(r.C.LastMessagePreview, me), r.C.LastMessageAt,
             r.C.UnreadCount > 0 ? r.C.LastInboundAt ?? r.C.LastMessageAt : null, r.C.UnreadCount, r.C.Status, r.C.AssigneeId,
-            r.Assignee, r.C.HandedOffById != null, r.C.ReturnBy, r.C.Status == ConversationStatus.Snoozed ? r.C.SnoozedUntil : null)).ToList();
+            r.Assignee, r.C.HandedOffById != null, r.C.ReturnBy, r.C.Status == ConversationStatus.Snoozed ? r.C.SnoozedUntil : null)
+        { Desk = DeskMarks.Of(r.C, queue.GetValueOrDefault(r.C.Id)) }).ToList();
     }
 
     /// <summary>Open requests per tab, and the unread messages in mine (for the tab title).</summary>

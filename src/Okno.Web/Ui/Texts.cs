@@ -61,7 +61,7 @@ public sealed class Texts
         ["clientNotePlaceholder"] = ("Что важно знать о клиенте…", "What to know about this client…"),
         ["attach"] = ("Файл", "File"),
         ["tabHandedByMe"] = ("Переданные мной", "Handed by me"), ["handedTo"] = ("у", "with"),
-        ["queueOrder"] = ("Сначала — кто ждёт дольше всех: по времени первого сообщения.", "Longest waiting first: by the time of the first message."),
+        ["queueOrder"] = ("Сначала — кто ждёт дольше всех: по первому сообщению клиента, оставшемуся без ответа. №N — место в очереди отдела.", "Longest waiting first: by the client's first unanswered message. #N is the place in the team's queue."),
         ["handedByMeOrder"] = ("Что вы передали коллегам; первым — что вернётся раньше.", "What you handed to colleagues; due soonest first."),
         ["back"] = ("Назад", "Back"), ["toInbox"] = ("К обращениям", "To the inbox"), ["toConversation"] = ("К переписке", "To the conversation"),
         ["more"] = ("Ещё действия", "More actions"), ["close"] = ("Закрыть окно", "Close"), ["done"] = ("Готово", "Done"),
