@@ -26,38 +26,15 @@ public static class BusinessHoursEndpoints
         group.MapGet("/", async (OknoDbContext db) => TypedResults.Ok(new ItemsOf<BusinessHoursDto>((await db.BusinessHours.AsNoTracking().OrderBy(h => h.Id).ToListAsync()).Select(BusinessHoursDto.From).ToList())));
         group.MapGet("/{id:long}", async Task<Results<Ok<BusinessHoursDto>, NotFound>> (long id, OknoDbContext db) =>
             await db.BusinessHours.AsNoTracking().FirstOrDefaultAsync(h => h.Id == id) is { } h ? TypedResults.Ok(BusinessHoursDto.From(h)) : TypedResults.NotFound());
-        group.MapPost("/", async Task<Results<Created<BusinessHoursDto>, ValidationProblem>> (JsonObject? body, OknoDbContext db, TimeProvider clock) =>
-        {
-            var hours = new BusinessHours("", clock.GetUtcNow());
-            var input = new JsonInput(body);
-            Apply(input, body, hours);
-            if (!input.Ok) return TypedResults.ValidationProblem(input.Errors);
-            db.BusinessHours.Add(hours);
-            await db.SaveChangesAsync();
-            return TypedResults.Created($"/api/v1/business-hours/{hours.Id}", BusinessHoursDto.From(hours));
-        }).RequireAuthorization(AuthSetup.ManagerPolicy);
-        group.MapPut("/{id:long}", async Task<Results<Ok<BusinessHoursDto>, NotFound, ValidationProblem>> (long id, JsonObject? body, OknoDbContext db) =>
-        {
-            var hours = await db.BusinessHours.FirstOrDefaultAsync(h => h.Id == id);
-            if (hours is null) return TypedResults.NotFound();
-            var input = new JsonInput(body);
-            Apply(input, body, hours);
-            if (!input.Ok) return TypedResults.ValidationProblem(input.Errors);
-            await db.SaveChangesAsync();
-            return TypedResults.Ok(BusinessHoursDto.From(hours));
-        }).RequireAuthorization(AuthSetup.ManagerPolicy);
-        group.MapDelete("/{id:long}", async Task<Results<NoContent, NotFound>> (long id, OknoDbContext db) =>
-        {
-            var hours = await db.BusinessHours.FirstOrDefaultAsync(h => h.Id == id);
-            if (hours is null) return TypedResults.NotFound();
-            await db.Teams.Where(t => t.BusinessHoursId == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.BusinessHoursId, (long?)null));
-            db.BusinessHours.Remove(hours);
-            await db.SaveChangesAsync();
-            return TypedResults.NoContent();
-        }).RequireAuthorization(AuthSetup.ManagerPolicy);
+        group.MapPost("/", async (JsonObject? body, SaveBusinessHours save, CancellationToken ct) =>
+            (await save.CreateAsync(body, ct)).Created(h => $"/api/v1/business-hours/{h.Id}")).RequireAuthorization(AuthSetup.ManagerPolicy);
+        group.MapPut("/{id:long}", async (long id, JsonObject? body, SaveBusinessHours save, CancellationToken ct) =>
+            (await save.ReplaceAsync(id, body, ct)).Updated()).RequireAuthorization(AuthSetup.ManagerPolicy);
+        group.MapDelete("/{id:long}", async Task<Results<NoContent, NotFound>> (long id, SaveBusinessHours save, CancellationToken ct) =>
+            await save.DeleteAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound()).RequireAuthorization(AuthSetup.ManagerPolicy);
     }
 
-    private static void Apply(JsonInput input, JsonObject? body, BusinessHours hours)
+    internal static void Apply(JsonInput input, JsonObject? body, BusinessHours hours)
     {
         if (input.String("name", 100, required: true) is { } name) hours.Name = name;
         var zone = input.String("timeZone", 64) ?? Okno.Core.Conversations.BusinessTime.DefaultZone;

@@ -15,6 +15,11 @@ public static class DeskSetup
             AwayAfter = Read(section["AwayAfter"], defaults.AwayAfter),
             OfflineGrace = Read(section["OfflineGrace"], defaults.OfflineGrace),
         });
+        builder.Services.AddScoped<SaveTeam>();
+        builder.Services.AddScoped<SaveBusinessHours>();
+        builder.Services.AddScoped<SaveSlaPolicy>();
+        builder.Services.AddScoped<DeskLookups>();
+        builder.Services.AddScoped<DeskBoardQueries>();
         builder.Services.AddScoped<PresenceCircuit>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<PresenceCircuit>());
     }

@@ -26,40 +26,15 @@ public static class SlaPoliciesEndpoints
         group.MapGet("/", async (OknoDbContext db) => TypedResults.Ok(new ItemsOf<SlaPolicyDto>((await db.SlaPolicies.AsNoTracking().OrderBy(p => p.Id).ToListAsync()).Select(SlaPolicyDto.From).ToList())));
         group.MapGet("/{id:long}", async Task<Results<Ok<SlaPolicyDto>, NotFound>> (long id, OknoDbContext db) =>
             await db.SlaPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id) is { } p ? TypedResults.Ok(SlaPolicyDto.From(p)) : TypedResults.NotFound());
-        group.MapPost("/", async Task<Results<Created<SlaPolicyDto>, ValidationProblem>> (JsonObject? body, OknoDbContext db, TimeProvider clock, DeskSignal signal) =>
-        {
-            var policy = new SlaPolicy("", clock.GetUtcNow());
-            var input = new JsonInput(body);
-            await ApplyAsync(input, policy, db, create: true);
-            if (!input.Ok) return TypedResults.ValidationProblem(input.Errors);
-            db.SlaPolicies.Add(policy);
-            await db.SaveChangesAsync();
-            signal.Poke();
-            return TypedResults.Created($"/api/v1/sla-policies/{policy.Id}", SlaPolicyDto.From(policy));
-        }).RequireAuthorization(AuthSetup.ManagerPolicy);
-        group.MapPatch("/{id:long}", async Task<Results<Ok<SlaPolicyDto>, NotFound, ValidationProblem>> (long id, JsonObject? body, OknoDbContext db, DeskSignal signal) =>
-        {
-            var policy = await db.SlaPolicies.FirstOrDefaultAsync(p => p.Id == id);
-            if (policy is null) return TypedResults.NotFound();
-            var input = new JsonInput(body);
-            await ApplyAsync(input, policy, db, create: false);
-            if (!input.Ok) return TypedResults.ValidationProblem(input.Errors);
-            await db.SaveChangesAsync();
-            signal.Poke();
-            return TypedResults.Ok(SlaPolicyDto.From(policy));
-        }).RequireAuthorization(AuthSetup.ManagerPolicy);
-        group.MapDelete("/{id:long}", async Task<Results<NoContent, NotFound>> (long id, OknoDbContext db, DeskSignal signal) =>
-        {
-            var policy = await db.SlaPolicies.FirstOrDefaultAsync(p => p.Id == id);
-            if (policy is null) return TypedResults.NotFound();
-            db.SlaPolicies.Remove(policy);
-            await db.SaveChangesAsync();
-            signal.Poke();
-            return TypedResults.NoContent();
-        }).RequireAuthorization(AuthSetup.ManagerPolicy);
+        group.MapPost("/", async (JsonObject? body, SaveSlaPolicy save, CancellationToken ct) =>
+            (await save.CreateAsync(body, ct)).Created(p => $"/api/v1/sla-policies/{p.Id}")).RequireAuthorization(AuthSetup.ManagerPolicy);
+        group.MapPatch("/{id:long}", async (long id, JsonObject? body, SaveSlaPolicy save, CancellationToken ct) =>
+            (await save.UpdateAsync(id, body, ct)).Updated()).RequireAuthorization(AuthSetup.ManagerPolicy);
+        group.MapDelete("/{id:long}", async Task<Results<NoContent, NotFound>> (long id, SaveSlaPolicy save, CancellationToken ct) =>
+            await save.DeleteAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound()).RequireAuthorization(AuthSetup.ManagerPolicy);
     }
 
-    private static async Task ApplyAsync(JsonInput input, SlaPolicy p, OknoDbContext db, bool create)
+    internal static async Task ApplyAsync(JsonInput input, SlaPolicy p, OknoDbContext db, bool create)
     {
         if (input.String("name", 100, required: create || input.Has("name")) is { } name) p.Name = name;
         if (input.Has("firstResponse")) p.FirstResponseSeconds = input.Duration("firstResponse");

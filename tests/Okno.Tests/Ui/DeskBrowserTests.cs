@@ -9,7 +9,7 @@ namespace Okno.Tests.Ui;
 
 /// <summary>Issue 12 in the operator app: presence from the rail and the tab, the queue and SLA in the list, the board.</summary>
 [Collection(BrowserCollection.Name)]
-public abstract class DeskBrowserTests<TApp>(TApp app) : UiTestBase<TApp>(app) where TApp : DeskBrowserApp
+public abstract partial class DeskBrowserTests<TApp>(TApp app) : UiTestBase<TApp>(app) where TApp : DeskBrowserApp
 {
     private async Task<string?> PresenceOfAsync(long userId)
     {
@@ -53,7 +53,7 @@ public abstract class DeskBrowserTests<TApp>(TApp app) : UiTestBase<TApp>(app) w
         await WaitPresenceAsync(vera.Id, "offline");
     }
 
-    private async Task<long> PostAsync(string url, JsonObject body)
+    protected async Task<long> PostAsync(string url, JsonObject body)
     {
         using var api = App.Api();
         var response = await api.PostAsJsonAsync(url, body);
@@ -62,7 +62,7 @@ public abstract class DeskBrowserTests<TApp>(TApp app) : UiTestBase<TApp>(app) w
         return JsonNode.Parse(text)!["id"]!.GetValue<long>();
     }
 
-    private Task<long> TeamAsync(string name, string channelId, params long[] members) => PostAsync("/api/v1/teams", new JsonObject
+    protected Task<long> TeamAsync(string name, string channelId, params long[] members) => PostAsync("/api/v1/teams", new JsonObject
     {
         ["name"] = name, ["strategy"] = "manual", ["channelIds"] = new JsonArray(channelId),
         ["memberIds"] = new JsonArray(members.Select(m => (JsonNode)m).ToArray()),
