@@ -56,6 +56,7 @@ public static class CoreServices
         services.AddScoped<Desk.DeskRouter>();
         services.AddScoped<Desk.AutoTransfer>();
         services.AddScoped<Desk.SlaClock>();
+        services.AddScoped<Desk.QueueNotices>();
         services.AddSingleton<Desk.DeskScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<Desk.DeskScheduler>());
         services.AddSingleton<Search.SearchIndexer>();

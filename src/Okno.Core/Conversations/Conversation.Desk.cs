@@ -20,6 +20,10 @@ public sealed partial class Conversation
     public SlaState SlaState { get; private set; }
     /// <summary>JSON [{"kind":"first_response","at":"…"}]: every breach, for the timeline and reports.</summary>
     public string SlaBreachesJson { get; private set; } = "[]";
+    /// <summary>When the client was told their place in the queue (once per request).</summary>
+    public DateTimeOffset? QueueNoticeAt { get; private set; }
+
+    public void MarkQueueNotice(DateTimeOffset now) => QueueNoticeAt ??= now;
 
     public void SetTeam(long? teamId) => TeamId = teamId;
 

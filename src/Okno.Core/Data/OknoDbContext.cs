@@ -39,6 +39,7 @@ public sealed class OknoDbContext(DbContextOptions<OknoDbContext> options) : DbC
     public DbSet<Desk.PresenceConnection> PresenceConnections => Set<Desk.PresenceConnection>();
     public DbSet<Desk.BusinessHours> BusinessHours => Set<Desk.BusinessHours>();
     public DbSet<Desk.SlaPolicy> SlaPolicies => Set<Desk.SlaPolicy>();
+    public DbSet<Desk.ChannelQueueNotice> QueueNotices => Set<Desk.ChannelQueueNotice>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 

@@ -41,5 +41,6 @@ public sealed class SlaPolicy
     public long? TeamId { get; set; }
     public string ChannelIdsJson { get; set; } = "[]";
     public string LabelsJson { get; set; } = "[]";
+    public SlaEscalation Escalation { get; set; }
     public DateTimeOffset CreatedAt { get; private set; }
 }

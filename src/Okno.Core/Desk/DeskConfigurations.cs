@@ -44,6 +44,16 @@ internal sealed class BusinessHoursConfiguration : IEntityTypeConfiguration<Busi
     }
 }
 
+internal sealed class ChannelQueueNoticeConfiguration : IEntityTypeConfiguration<ChannelQueueNotice>
+{
+    public void Configure(EntityTypeBuilder<ChannelQueueNotice> b)
+    {
+        b.HasKey(x => x.ChannelAccountId);
+        b.Property(x => x.ChannelAccountId).ValueGeneratedNever();
+        b.Property(x => x.Text).HasMaxLength(ChannelQueueNotice.MaxTextLength);
+    }
+}
+
 internal sealed class SlaPolicyConfiguration : IEntityTypeConfiguration<SlaPolicy>
 {
     public void Configure(EntityTypeBuilder<SlaPolicy> b) => b.Property(x => x.Name).HasMaxLength(100);

@@ -10,6 +10,9 @@ public enum PresenceStatus { Online, Away, Offline }
 
 public enum SlaState { Ok, AtRisk, Breached }
 
+/// <summary>What a breach does besides being recorded: notify the assignee and supervisors, or also hand the request to someone else.</summary>
+public enum SlaEscalation { Notify, Reassign }
+
 /// <summary>Wire names of the desk's enums: snake_case, as fixed by issue 12.</summary>
 public static class DeskNames
 {

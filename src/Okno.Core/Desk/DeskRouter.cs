@@ -148,6 +148,11 @@ public static class DeskLog
 
     public static string Breached(string kind) => $"Нарушен срок SLA: {SlaKinds.Name(kind)}";
 
+    public static string Escalated(string from, string kind) =>
+        $"Передано автоматически: нарушен срок SLA ({SlaKinds.Name(kind)}) — забрано у {RussianNames.Decline(from, RussianNames.Case.Genitive)}";
+
+    public static string QueueNotice(int position) => $"Клиенту отправлено место в очереди: №{position}";
+
     private static string Minutes(TimeSpan t) => t.TotalMinutes >= 1 ? $"{(int)t.TotalMinutes} мин." : $"{(int)t.TotalSeconds} с";
 }
 

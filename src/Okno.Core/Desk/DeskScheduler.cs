@@ -58,6 +58,7 @@ public sealed class DeskScheduler(IServiceScopeFactory scopes, EventBus bus, Tim
             var worked = await sp.GetRequiredService<AutoTransfer>().RunAsync(events, ct);
             worked += await sp.GetRequiredService<DeskRouter>().RunAsync(events, ct);
             await sp.GetRequiredService<SlaClock>().RunAsync(events, ct);
+            await sp.GetRequiredService<QueueNotices>().RunAsync(ct);
             await QueueChangesAsync(db, events, ct);
             return worked;
         }

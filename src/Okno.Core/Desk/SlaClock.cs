@@ -65,6 +65,7 @@ public sealed class SlaClock(OknoDbContext db, TimeProvider clock, DeskOptions o
                     var told = team?.MemberIds.Intersect(supervisors).ToList() is { Count: > 0 } own ? own : supervisors;
                     foreach (var user in told.Append(c.AssigneeId ?? 0).Where(u => u != 0).Distinct())
                         events.Add(new UserNotified(user, $"Нарушен срок SLA ({SlaKinds.Name(kind)}).", c.Id));
+                    if (policy.Escalation == SlaEscalation.Reassign && c.AssigneeId is { } holder) await EscalateAsync(c, holder, kind, now, events, ct);
                     continue;
                 }
                 var total = due - start;
@@ -77,6 +78,16 @@ public sealed class SlaClock(OknoDbContext db, TimeProvider clock, DeskOptions o
                 c.SetSla(first, next, resolution, state);
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The escalation step "reassign": back to the queue (not to the same person), the router gives it to the next one.</summary>
+    private async Task EscalateAsync(Conversation c, long holder, string kind, DateTimeOffset now, List<OknoEvent> events, CancellationToken ct)
+    {
+        var name = await db.Users.Where(u => u.Id == holder).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? $"сотрудник №{holder}";
+        c.TransferAway();
+        db.Messages.Add(ConversationLog.Line(c, DeskLog.Escalated(name, kind), null, now));
+        events.Add(new ConversationUpdated(c.Id, ConversationChange.Transferred));
+        events.Add(new UserNotified(holder, $"Обращение передано другому: нарушен срок SLA ({SlaKinds.Name(kind)}).", c.Id));
     }
 
     /// <summary>Policies whose conditions all hold; the one with the most conditions wins, then the oldest.</summary>

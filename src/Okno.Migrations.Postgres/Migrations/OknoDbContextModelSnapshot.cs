@@ -422,6 +422,9 @@ namespace Okno.Migrations.Postgres.Migrations
                     b.Property<string>("NotTargetReason")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("QueueNoticeAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("ResolutionDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -559,6 +562,27 @@ namespace Okno.Migrations.Postgres.Migrations
                     b.ToTable("BusinessHours");
                 });
 
+            modelBuilder.Entity("Okno.Core.Desk.ChannelQueueNotice", b =>
+                {
+                    b.Property<Guid>("ChannelAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("EnabledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("ChannelAccountId");
+
+                    b.ToTable("QueueNotices");
+                });
+
             modelBuilder.Entity("Okno.Core.Desk.PresenceConnection", b =>
                 {
                     b.Property<string>("ConnectionId")
@@ -598,6 +622,11 @@ namespace Okno.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Escalation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<long?>("FirstResponseSeconds")
                         .HasColumnType("bigint");

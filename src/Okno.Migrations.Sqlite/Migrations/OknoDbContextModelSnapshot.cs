@@ -401,6 +401,9 @@ namespace Okno.Migrations.Sqlite.Migrations
                     b.Property<string>("NotTargetReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("QueueNoticeAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ResolutionDueAt")
                         .HasColumnType("INTEGER");
 
@@ -534,6 +537,27 @@ namespace Okno.Migrations.Sqlite.Migrations
                     b.ToTable("BusinessHours");
                 });
 
+            modelBuilder.Entity("Okno.Core.Desk.ChannelQueueNotice", b =>
+                {
+                    b.Property<Guid>("ChannelAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EnabledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChannelAccountId");
+
+                    b.ToTable("QueueNotices");
+                });
+
             modelBuilder.Entity("Okno.Core.Desk.PresenceConnection", b =>
                 {
                     b.Property<string>("ConnectionId")
@@ -571,6 +595,11 @@ namespace Okno.Migrations.Sqlite.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Escalation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("FirstResponseSeconds")
                         .HasColumnType("INTEGER");

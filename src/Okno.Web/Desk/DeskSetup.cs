@@ -19,6 +19,7 @@ public static class DeskSetup
         builder.Services.AddScoped<SaveBusinessHours>();
         builder.Services.AddScoped<SaveSlaPolicy>();
         builder.Services.AddScoped<DeskLookups>();
+        builder.Services.AddScoped<SaveQueueNotice>();
         builder.Services.AddScoped<DeskBoardQueries>();
         builder.Services.AddScoped<PresenceCircuit>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<PresenceCircuit>());
@@ -31,5 +32,6 @@ public static class DeskSetup
         api.MapPresence();
         api.MapBusinessHours();
         api.MapSlaPolicies();
+        api.MapQueueMessages();
     }
 }

@@ -10,11 +10,11 @@ using Okno.Web.Conversations;
 namespace Okno.Web.Desk;
 
 public sealed record SlaPolicyDto(long Id, string Name, string? FirstResponse, string? NextResponse, string? Resolution, bool BusinessHoursOnly,
-    long? TeamId, List<Guid> ChannelIds, List<string> Labels)
+    long? TeamId, List<Guid> ChannelIds, List<string> Labels, string Escalation = "notify")
 {
     public static SlaPolicyDto From(SlaPolicy p) => new(p.Id, p.Name, IsoDuration.Format(p.FirstResponseSeconds), IsoDuration.Format(p.NextResponseSeconds),
         IsoDuration.Format(p.ResolutionSeconds), p.BusinessHoursOnly, p.TeamId,
-        JsonSerializer.Deserialize<List<Guid>>(p.ChannelIdsJson) ?? [], JsonSerializer.Deserialize<List<string>>(p.LabelsJson) ?? []);
+        JsonSerializer.Deserialize<List<Guid>>(p.ChannelIdsJson) ?? [], JsonSerializer.Deserialize<List<string>>(p.LabelsJson) ?? [], DeskNames.Wire(p.Escalation));
 }
 
 /// <summary>/api/v1/sla-policies: response and resolution targets (ISO 8601 durations) per team / channel / label.</summary>
@@ -48,6 +48,11 @@ public static class SlaPoliciesEndpoints
             else p.TeamId = team;
         }
         if (input.Guids("channelIds") is { } channels) p.ChannelIdsJson = JsonSerializer.Serialize(channels.Distinct().ToList());
+        if (input.Has("escalation"))
+        {
+            if (DeskNames.TryParse<SlaEscalation>(input.String("escalation", 16), out var escalation)) p.Escalation = escalation;
+            else input.Error("escalation", "Одно из: " + DeskNames.List<SlaEscalation>() + ".");
+        }
         if (input.Strings("labels", 50) is { } labels) p.LabelsJson = JsonSerializer.Serialize(labels.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
         if (input.Ok && p.FirstResponseSeconds is null && p.NextResponseSeconds is null && p.ResolutionSeconds is null)
             input.Error("firstResponse", "Задайте хотя бы один срок: firstResponse, nextResponse или resolution.");

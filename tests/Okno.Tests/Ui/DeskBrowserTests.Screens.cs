@@ -57,6 +57,18 @@ public abstract partial class DeskBrowserTests<TApp>
         await Expect(row).ToContainTextAsync("Юлия Отдельская");
         await Expect(row).ToContainTextAsync("Москва " + tag);
         await App.ShotAsync(admin, "44-admin-teams");
+
+        // The client's queue message: off by default, switched on per channel with an edited text.
+        var notice = admin.Locator($"[data-test=queue-message][data-id='{kit.ChannelId}']");
+        await Expect(notice.Locator("[data-test=queue-message-on]")).Not.ToBeCheckedAsync();
+        await notice.Locator("[data-test=queue-message-on]").CheckAsync();
+        await notice.Locator("[data-test=queue-message-text]").FillAsync("Вы {position}-й в очереди " + tag);
+        await notice.Locator("[data-test=queue-message-save]").ClickAsync();
+        await Expect(admin.Locator("[data-test=queue-message-saved]")).ToBeVisibleAsync();
+        var notices = await App.GetJsonAsync("/api/v1/queue-messages");
+        var saved = notices["items"]!.AsArray().Single(i => i!["channelId"]!.GetValue<string>() == kit.ChannelId)!;
+        Assert.True(saved["enabled"]!.GetValue<bool>());
+        Assert.Equal("Вы {position}-й в очереди " + tag, saved["text"]!.GetValue<string>());
         var team = await FindAsync("/api/v1/teams", "Договорной " + tag);
         Assert.Equal("least_loaded", team["strategy"]!.GetValue<string>());
         Assert.Equal(3, team["capacity"]!.GetValue<int>());
@@ -72,6 +84,7 @@ public abstract partial class DeskBrowserTests<TApp>
         await admin.FillAsync("[data-test=sla-first]", "15");
         await admin.FillAsync("[data-test=sla-resolution]", "48");
         await admin.SelectOptionAsync("[data-test=sla-team]", new SelectOptionValue { Label = "Договорной " + tag });
+        await admin.SelectOptionAsync("[data-test=sla-escalation]", "reassign");
         await admin.ClickAsync("[data-test=sla-save]");
         await Expect(admin.Locator("[data-test=sla-row]", new() { HasText = "Договоры " + tag })).ToContainTextAsync("15 мин");
         await App.ShotAsync(admin, "45-admin-sla");
@@ -79,6 +92,7 @@ public abstract partial class DeskBrowserTests<TApp>
         Assert.Equal("PT15M", policy["firstResponse"]!.GetValue<string>());
         Assert.Equal("P2D", policy["resolution"]!.GetValue<string>());
         Assert.Equal(team["id"]!.GetValue<long>(), policy["teamId"]!.GetValue<long>());
+        Assert.Equal("reassign", policy["escalation"]!.GetValue<string>());
 
         // A bad interval is refused with the day named, and nothing is saved.
         await admin.ClickAsync("[data-test=desk-nav-hours]");
