@@ -43,7 +43,7 @@ public sealed class AutoTransfer(OknoDbContext db, TimeProvider clock)
             events.Add(new ConversationUpdated(c.Id, ConversationChange.Transferred));
             events.Add(new UserNotified(from, gone
                 ? "Обращение передано другому: вы не в сети, а клиент ждёт ответа."
-                : $"Обращение передано другому: клиент ждал ответа дольше {IsoDuration.Format(after)}.", c.Id));
+                : $"Обращение передано другому: клиент ждал ответа дольше {DeskLog.Span(after)}.", c.Id));
             moved++;
         }
         await db.SaveChangesAsync(ct);

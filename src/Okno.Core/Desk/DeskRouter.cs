@@ -154,6 +154,9 @@ public static class DeskLog
     public static string QueueNotice(int position) => $"Клиенту отправлено место в очереди: №{position}";
 
     private static string Minutes(TimeSpan t) => t.TotalMinutes >= 1 ? $"{(int)t.TotalMinutes} мин." : $"{(int)t.TotalSeconds} с";
+
+    /// <summary>A duration in words for people (notices), not ISO 8601.</summary>
+    public static string Span(TimeSpan t) => Minutes(t);
 }
 
 public static class SlaKinds

@@ -143,4 +143,39 @@ public abstract partial class DeskBrowserTests<TApp>
         await page.Context.CloseAsync();
         await board.Context.CloseAsync();
     }
+
+    [SkippableFact]
+    public async Task AutoTransfer_UnansweredRequestGoesToTheColleague_TheReasonShowsAndTheFormerIsTold()
+    {
+        var kit = await TelegramTestKit.CreateAsync(App);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (first, second) = (await CreateUserAsync("operator", "Инна Первая"), await CreateUserAsync("operator", "Кира Вторая"));
+        var a = await App.SignInAsync(first.Email, Password);
+        var b = await App.SignInAsync(second.Email, Password);
+        await OknoApp.EventuallyAsync(async () =>
+        {
+            var list = (await App.GetJsonAsync("/api/v1/presence"))["items"]!.AsArray();
+            return list.Count(i => (i!["userId"]!.GetValue<long>() == first.Id || i["userId"]!.GetValue<long>() == second.Id) && i["status"]!.GetValue<string>() == "online") == 2;
+        }, TimeSpan.FromSeconds(20), "both operators online");
+        await PostAsync("/api/v1/teams", new JsonObject
+        {
+            ["name"] = "Переходящий " + tag, ["strategy"] = "round_robin", ["channelIds"] = new JsonArray(kit.ChannelId),
+            ["memberIds"] = new JsonArray(first.Id, second.Id), ["autoTransferAfter"] = "PT4S",
+        });
+        var id = await ClientWritesAsync(kit, NextTelegramUser(), $"Ответьте, пожалуйста {tag}", "Лев");
+
+        // Whoever holds it and stays silent is told (it keeps moving between the two while nobody answers);
+        // the timeline says why it moved.
+        var holder = await OknoApp.EventuallyAsync(async () => (await App.GetJsonAsync($"/api/v1/conversations/{id}"))["assigneeId"]?.GetValue<long>(),
+            TimeSpan.FromSeconds(20), "the first assignment");
+        var page = holder == first.Id ? a : b;
+        await Expect(page.Locator("[data-test=toast]", new() { HasText = "клиент ждал ответа дольше 4 с" }).First).ToBeVisibleAsync();
+        var admin = await App.SignInAsync(OknoApp.AdminEmail, OknoApp.AdminPassword);
+        await admin.GotoAsync($"/c/{id}");
+        await Expect(admin.Locator("[data-test=event]", new() { HasText = "Передано автоматически: клиент ждал ответа 4 с" }).First).ToBeVisibleAsync();
+        await Expect(admin.Locator("[data-test=event]", new() { HasText = "Назначено автоматически" }).First).ToBeVisibleAsync();
+        await admin.Context.CloseAsync();
+        await a.Context.CloseAsync();
+        await b.Context.CloseAsync();
+    }
 }
