@@ -46,6 +46,17 @@ public sealed partial class Conversation
     public bool? IsTarget { get; private set; }
     public string? NotTargetReason { get; private set; }
     public bool IsDemo { get; private set; }
+    /// <summary>When a retention rule removed this conversation's messages and files (the row stays for statistics).</summary>
+    public DateTimeOffset? RetainedAt { get; private set; }
+
+    /// <summary>Retention has removed the content: nothing the client wrote stays on the row either.</summary>
+    public void MarkRetained(DateTimeOffset now)
+    {
+        RetainedAt = now;
+        LastMessagePreview = null;
+        HandOffComment = null;
+        SourceDetails = null;
+    }
 
     /// <summary>
     /// Keeps the list row current (ordered by when we received messages: platform clocks and late webhooks

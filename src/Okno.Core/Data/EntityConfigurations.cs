@@ -163,3 +163,13 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         b.Ignore(x => x.ScopeList);
     }
 }
+
+internal sealed class LegalHoldConfiguration : IEntityTypeConfiguration<Retention.LegalHold>
+{
+    public void Configure(EntityTypeBuilder<Retention.LegalHold> b)
+    {
+        b.Property(x => x.Reason).HasMaxLength(Retention.LegalHold.MaxReasonLength);
+        b.HasIndex(x => x.ContactId);
+        b.HasIndex(x => x.ConversationId);
+    }
+}

@@ -30,6 +30,8 @@ public sealed class OknoDbContext(DbContextOptions<OknoDbContext> options) : DbC
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
     public DbSet<RolePolicy> RolePolicies => Set<RolePolicy>();
+    public DbSet<Retention.RetentionRule> RetentionRules => Set<Retention.RetentionRule>();
+    public DbSet<Retention.LegalHold> LegalHolds => Set<Retention.LegalHold>();
     public DbSet<Script> Scripts => Set<Script>();
     public DbSet<NotTargetReason> NotTargetReasons => Set<NotTargetReason>();
     public DbSet<ContactLabel> ContactLabels => Set<ContactLabel>();

@@ -5,4 +5,6 @@ public interface IFileStore
 {
     Task<string> SaveAsync(Stream content, string fileName, CancellationToken ct);
     Task<Stream?> OpenAsync(string key, CancellationToken ct);
+    /// <summary>Removes a stored file (retention, erase); a missing file is not an error.</summary>
+    Task DeleteAsync(string key, CancellationToken ct);
 }

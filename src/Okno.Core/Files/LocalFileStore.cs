@@ -28,6 +28,12 @@ public sealed class LocalFileStore(string root, TimeProvider clock) : IFileStore
         return Task.FromResult<Stream?>(File.Exists(path) ? File.OpenRead(path) : null);
     }
 
+    public Task DeleteAsync(string key, CancellationToken ct)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
+
     private string PathOf(string key)
     {
         var full = Path.GetFullPath(Path.Combine(root, key));
