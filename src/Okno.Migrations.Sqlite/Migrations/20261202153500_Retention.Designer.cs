@@ -11,7 +11,7 @@ using Okno.Core.Data;
 namespace Okno.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(OknoDbContext))]
-    [Migration("20261202151213_Retention")]
+    [Migration("20261202153500_Retention")]
     partial class Retention
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Okno.Core.Data;
 namespace Okno.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(OknoDbContext))]
-    [Migration("20261202151229_Retention")]
+    [Migration("20261202153500_Retention")]
     partial class Retention
     {
         /// <inheritdoc />
