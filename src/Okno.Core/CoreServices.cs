@@ -38,6 +38,7 @@ public static class CoreServices
         services.AddScoped<OutboxHandler>();
         services.AddScoped<ReplyRoutes>();
         services.AddScoped<SendReply>();
+        services.AddScoped<Quality.QualityRules>();
         services.AddScoped<MergeContacts>();
         services.AddScoped<IChannelStateStore, ChannelStateStore>();
         services.AddSingleton<IngestWriter>();

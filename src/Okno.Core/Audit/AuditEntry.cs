@@ -57,8 +57,9 @@ public static class AuditObjects
     public const string Export = "export";
     public const string User = "user";
     public const string Channel = "channel";
+    public const string Policy = "policy";
 
-    public static readonly IReadOnlyList<string> All = [Conversation, Contact, Export, User, Channel];
+    public static readonly IReadOnlyList<string> All = [Conversation, Contact, Export, User, Channel, Policy];
 }
 
 /// <summary>The actions written today.</summary>
@@ -84,4 +85,5 @@ public static class AuditActions
     public const string ChannelCreated = "channel.create";
     public const string ChannelChanged = "channel.update";
     public const string ChannelDeleted = "channel.delete";
+    public const string QualityPolicyChanged = "policy.quality-change";
 }

@@ -3,17 +3,19 @@ using Okno.Core.Data;
 using Okno.Core.Events;
 using Okno.Core.Files;
 using Okno.Core.Messages;
+using Okno.Core.Quality;
 
 namespace Okno.Core.Conversations;
 
+/// <param name="QualityConfirmed">The operator saw the policy warnings for this text and chose to send it anyway.</param>
 public sealed record ReplyRequest(long ConversationId, string? Text, Guid? ChannelId, long? AuthorId, string? Template = null,
-    IReadOnlyList<ReplyFile>? Files = null);
+    IReadOnlyList<ReplyFile>? Files = null, bool QualityConfirmed = false);
 
 /// <summary>A file already in the file store, to go out with a reply.</summary>
 public sealed record ReplyFile(string FileName, string ContentType, long Size, string StorageKey);
 
 /// <summary>A reply is a message row and an outbox row in one transaction; the worker sends it.</summary>
-public sealed class SendReply(OknoDbContext db, ReplyRoutes routes, OutboxSignal signal, ILiveEvents bus, TimeProvider clock)
+public sealed class SendReply(OknoDbContext db, ReplyRoutes routes, OutboxSignal signal, ILiveEvents bus, TimeProvider clock, QualityRules quality)
 {
     /// <summary>Our own limit, for channels whose platform sets none (e-mail, the site chat).</summary>
     public const int MaxTextLength = 10_000;
@@ -36,11 +38,16 @@ public sealed class SendReply(OknoDbContext db, ReplyRoutes routes, OutboxSignal
         if (files.Count > 0 && route.NoFilesReason is { } noFiles) throw new DomainException(noFiles);
         if (text is not null && route.TooLongReason(text.Length) is { } tooLong) throw new DomainException(tooLong);
 
+        // The firm's script and policy: every staff reply is checked; a blocking policy refuses it, otherwise it is recorded.
+        var findings = request.AuthorId is null ? [] : await CheckPolicyAsync(conversation, text, ct);
+
         var now = clock.GetUtcNow();
         var message = Message.Reply(conversation.Id, conversation.ContactId, route.ChannelId, string.IsNullOrEmpty(text) ? null : text, request.AuthorId, now, request.Template);
         foreach (var f in files)
             message.Attachments.Add(new Attachment { FileName = SafeFileName.From(f.FileName, "file"), ContentType = f.ContentType, Size = f.Size, StorageKey = f.StorageKey });
         db.Messages.Add(message);
+        foreach (var f in findings)
+            db.QualityViolations.Add(new QualityViolation(message, conversation.Id, request.AuthorId, f, request.QualityConfirmed, now));
         db.Outbox.Add(new OutboxItem(OutboxKind.Send, message, now));
         if (conversation.Status == ConversationStatus.Resolved) conversation.Reopen();
         // Whoever answers a queued request owns it: two operators never answer the same client unknowingly.
@@ -53,5 +60,14 @@ public sealed class SendReply(OknoDbContext db, ReplyRoutes routes, OutboxSignal
         bus.Publish(new MessageCreated(conversation.Id, message.Id, conversation.ContactId, MessageDirection.Outbound) { AssigneeId = conversation.AssigneeId });
         bus.Publish(new ConversationUpdated(conversation.Id, ConversationChange.Reply) { AssigneeId = conversation.AssigneeId });
         return message;
+    }
+
+    private async Task<IReadOnlyList<PolicyFinding>> CheckPolicyAsync(Conversation conversation, string? text, CancellationToken ct)
+    {
+        var policy = await quality.PolicyAsync(ct);
+        var findings = await quality.FindAsync(policy, conversation, text, ct);
+        if (QualityRules.Blocking(policy, findings).ToList() is { Count: > 0 } blocking)
+            throw new DomainException("Сообщение не отправлено — правила фирмы: " + PolicyCheck.Describe(blocking) + ".");
+        return findings;
     }
 }

@@ -44,6 +44,8 @@ public sealed class OknoDbContext(DbContextOptions<OknoDbContext> options) : DbC
     public DbSet<Desk.ChannelQueueNotice> QueueNotices => Set<Desk.ChannelQueueNotice>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<Quality.QualityPolicy> QualityPolicies => Set<Quality.QualityPolicy>();
+    public DbSet<Quality.QualityViolation> QualityViolations => Set<Quality.QualityViolation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
