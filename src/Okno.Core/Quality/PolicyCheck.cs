@@ -44,18 +44,23 @@ public static partial class PolicyCheck
             ? new PolicyFinding(QualityRule.FirstResponseTime, $"{(int)Math.Ceiling(waited.TotalMinutes)} мин при норме {(int)max.TotalMinutes} мин")
             : null;
 
-    /// <summary>A readable Russian line for the operator's warning.</summary>
-    public static string Describe(PolicyFinding f) => f.Rule switch
+    /// <summary>A readable line for the operator's warning (Russian; English when asked).</summary>
+    public static string Describe(PolicyFinding f, bool english = false) => (f.Rule, english) switch
     {
-        QualityRule.Forbidden => $"запрещённая фраза «{f.Phrase}»",
-        QualityRule.PhoneNumber => $"номер телефона в сообщении ({f.Phrase}) — личные контакты не передаём",
-        QualityRule.Greeting => "первый ответ без приветствия",
-        QualityRule.Required => $"в первом ответе нет обязательной фразы «{f.Phrase}»",
-        QualityRule.FirstResponseTime => $"первый ответ позже нормы: {f.Phrase}",
+        (QualityRule.Forbidden, false) => $"запрещённая фраза «{f.Phrase}»",
+        (QualityRule.Forbidden, true) => $"forbidden phrase “{f.Phrase}”",
+        (QualityRule.PhoneNumber, false) => $"номер телефона в сообщении ({f.Phrase}) — личные контакты не передаём",
+        (QualityRule.PhoneNumber, true) => $"a phone number in the message ({f.Phrase}) — no personal contacts",
+        (QualityRule.Greeting, false) => "первый ответ без приветствия",
+        (QualityRule.Greeting, true) => "the first reply has no greeting",
+        (QualityRule.Required, false) => $"в первом ответе нет обязательной фразы «{f.Phrase}»",
+        (QualityRule.Required, true) => $"the first reply lacks the required phrase “{f.Phrase}”",
+        (QualityRule.FirstResponseTime, false) => $"первый ответ позже нормы: {f.Phrase}",
+        (QualityRule.FirstResponseTime, true) => $"the first reply is later than the norm: {f.Phrase}",
         _ => f.Phrase,
     };
 
-    public static string Describe(IEnumerable<PolicyFinding> findings) => string.Join("; ", findings.Select(Describe));
+    public static string Describe(IEnumerable<PolicyFinding> findings) => string.Join("; ", findings.Select(f => Describe(f)));
 
     private static string[] Stems(string text) =>
         RussianStems.Words(text).Select(w => RussianStems.Stem(text.Substring(w.Start, w.Length))).ToArray();

@@ -26,7 +26,11 @@ public static class QualityEndpoints
         app.MapGet("/api/v1/conversations/{id:long}/quality", ConversationAsync).WithTags("Quality").RequireAuthorization();
     }
 
-    public static void AddQuality(this WebApplicationBuilder builder) => builder.Services.AddScoped<SaveQualityPolicy>();
+    public static void AddQuality(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<SaveQualityPolicy>();
+        builder.Services.AddScoped<QualityQueries>();
+    }
 
     private static async Task<Results<Ok<QualityPolicyDto>, ValidationProblem>> PutPolicyAsync(QualityPolicyBody body, SaveQualityPolicy save, HttpContext ctx)
     {
@@ -53,20 +57,9 @@ public static class QualityEndpoints
         return TypedResults.Ok(new ConversationQualityDto(rows.Select(ViolationDto.From).ToList()));
     }
 
-    private static async Task<Results<Ok<ItemsOf<OperatorViolationsDto>>, ValidationProblem>> ByOperatorAsync(DateTimeOffset? from, DateTimeOffset? to, HttpContext ctx, OknoDbContext db)
+    private static async Task<Results<Ok<ItemsOf<OperatorViolationsDto>>, ValidationProblem>> ByOperatorAsync(DateTimeOffset? from, DateTimeOffset? to, HttpContext ctx, QualityQueries q)
     {
         if (from > to) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["Начало периода позже его конца."] });
-        var query = db.QualityViolations.AsNoTracking();
-        if (from is { } f) query = query.Where(v => v.At >= f);
-        if (to is { } t) query = query.Where(v => v.At < t);
-        var rows = await query.GroupBy(v => new { v.AuthorId, v.Rule })
-            .Select(g => new { g.Key.AuthorId, g.Key.Rule, Count = g.Count(), Anyway = g.Count(v => v.SentAnyway) }).ToListAsync(ctx.RequestAborted);
-        var ids = rows.Where(r => r.AuthorId != null).Select(r => r.AuthorId!.Value).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ctx.RequestAborted);
-        var items = rows.GroupBy(r => r.AuthorId)
-            .Select(g => new OperatorViolationsDto(g.Key, g.Key is { } uid ? names.GetValueOrDefault(uid) : null, g.Sum(r => r.Count), g.Sum(r => r.Anyway),
-                g.ToDictionary(r => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Rule.ToString()), r => r.Count)))
-            .OrderByDescending(r => r.Violations).ToList();
-        return TypedResults.Ok(new ItemsOf<OperatorViolationsDto>(items));
+        return TypedResults.Ok(new ItemsOf<OperatorViolationsDto>(await q.ByOperatorAsync(from, to, ctx.RequestAborted)));
     }
 }

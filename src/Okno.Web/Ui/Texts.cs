@@ -90,10 +90,13 @@ public sealed class Texts
 
     public static Texts For(string lang) => lang == "en" ? En : Ru;
 
+    public bool English => _en;
+
     /// <summary>The title of an identity kind (Телефон / Phone …) in this language.</summary>
     public string Identity(Okno.Core.Contacts.IdentityKind kind) => ChannelBadge.Title(kind, _en);
 
     public string Identity(string wire) => ChannelBadge.Title(wire, _en);
 
-    public string this[string key] => All.TryGetValue(key, out var t) || AdminTexts.All.TryGetValue(key, out t) || PrivacyTexts.All.TryGetValue(key, out t) || DeskTexts.All.TryGetValue(key, out t) ? (_en ? t.En : t.Ru) : key;
+    public string this[string key] => All.TryGetValue(key, out var t) || AdminTexts.All.TryGetValue(key, out t) || PrivacyTexts.All.TryGetValue(key, out t) ||
+        DeskTexts.All.TryGetValue(key, out t) || QualityTexts.All.TryGetValue(key, out t) ? (_en ? t.En : t.Ru) : key;
 }
