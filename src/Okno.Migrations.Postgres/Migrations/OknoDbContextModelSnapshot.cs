@@ -1099,6 +1099,86 @@ namespace Okno.Migrations.Postgres.Migrations
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("Okno.Core.Quality.QualityPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Block")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ForbidPhoneNumbers")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ForbiddenPhrasesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("GreetingRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("MaxFirstResponseSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequiredPhrasesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("UpdatedById")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("QualityPolicies");
+                });
+
+            modelBuilder.Entity("Okno.Core.Quality.QualityViolation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("AuthorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Phrase")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("SentAnyway")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("AuthorId", "At");
+
+                    b.ToTable("QualityViolations");
+                });
+
             modelBuilder.Entity("Okno.Core.Retention.LegalHold", b =>
                 {
                     b.Property<long>("Id")
@@ -1238,6 +1318,17 @@ namespace Okno.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Core.Quality.QualityViolation", b =>
+                {
+                    b.HasOne("Okno.Core.Messages.Message", "Message")
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Message");
                 });
 
             modelBuilder.Entity("Okno.Core.Contacts.Contact", b =>

@@ -1058,6 +1058,84 @@ namespace Okno.Migrations.Sqlite.Migrations
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("Okno.Core.Quality.QualityPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Block")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ForbidPhoneNumbers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ForbiddenPhrasesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("GreetingRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxFirstResponseSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequiredPhrasesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("QualityPolicies");
+                });
+
+            modelBuilder.Entity("Okno.Core.Quality.QualityViolation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phrase")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SentAnyway")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("AuthorId", "At");
+
+                    b.ToTable("QualityViolations");
+                });
+
             modelBuilder.Entity("Okno.Core.Retention.LegalHold", b =>
                 {
                     b.Property<long>("Id")
@@ -1191,6 +1269,17 @@ namespace Okno.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Core.Quality.QualityViolation", b =>
+                {
+                    b.HasOne("Okno.Core.Messages.Message", "Message")
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Message");
                 });
 
             modelBuilder.Entity("Okno.Core.Contacts.Contact", b =>

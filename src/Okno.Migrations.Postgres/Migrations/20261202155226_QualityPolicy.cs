@@ -1,0 +1,85 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Okno.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class QualityPolicy : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "QualityPolicies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    GreetingRequired = table.Column<bool>(type: "boolean", nullable: false),
+                    RequiredPhrasesJson = table.Column<string>(type: "text", nullable: false),
+                    ForbiddenPhrasesJson = table.Column<string>(type: "text", nullable: false),
+                    ForbidPhoneNumbers = table.Column<bool>(type: "boolean", nullable: false),
+                    Block = table.Column<bool>(type: "boolean", nullable: false),
+                    MaxFirstResponseSeconds = table.Column<int>(type: "integer", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedById = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualityPolicies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QualityViolations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConversationId = table.Column<long>(type: "bigint", nullable: false),
+                    MessageId = table.Column<long>(type: "bigint", nullable: false),
+                    AuthorId = table.Column<long>(type: "bigint", nullable: true),
+                    Rule = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Phrase = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SentAnyway = table.Column<bool>(type: "boolean", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualityViolations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QualityViolations_Messages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "Messages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualityViolations_AuthorId_At",
+                table: "QualityViolations",
+                columns: new[] { "AuthorId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualityViolations_ConversationId",
+                table: "QualityViolations",
+                column: "ConversationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualityViolations_MessageId",
+                table: "QualityViolations",
+                column: "MessageId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "QualityPolicies");
+
+            migrationBuilder.DropTable(
+                name: "QualityViolations");
+        }
+    }
+}
