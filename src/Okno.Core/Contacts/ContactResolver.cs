@@ -12,6 +12,11 @@ namespace Okno.Core.Contacts;
 /// </summary>
 public sealed class ContactResolver(OknoDbContext db, TimeProvider clock)
 {
+    private readonly HashSet<long> _created = [];
+
+    /// <summary>Whether this resolver (one ingest batch) made the contact, a new client; true once per contact.</summary>
+    public bool TakeCreated(long contactId) => _created.Remove(contactId);
+
     public async Task<Contact?> ResolveAsync(InboundSender sender, bool isDemo, CancellationToken ct)
     {
         var primaryKind = sender.Verified ? sender.Kind : IdentityKindNames.Claimed(sender.Kind);
@@ -48,6 +53,7 @@ public sealed class ContactResolver(OknoDbContext db, TimeProvider clock)
             contact = new Contact(sender.Name, clock.GetUtcNow(), isDemo);
             db.Contacts.Add(contact);
             await db.SaveChangesAsync(ct);
+            _created.Add(contact.Id);
         }
         else
         {

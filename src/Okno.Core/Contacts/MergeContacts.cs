@@ -9,7 +9,7 @@ namespace Okno.Core.Contacts;
 /// Moves identities, endpoints, conversations and messages of one contact to another and records what moved.
 /// When both have an open request, the other one's messages join the survivor's and its request is closed.
 /// </summary>
-public sealed class MergeContacts(OknoDbContext db, TimeProvider clock)
+public sealed class MergeContacts(OknoDbContext db, TimeProvider clock, Events.ILiveEvents bus)
 {
     public async Task<ContactMerge> ExecuteAsync(long survivorId, long otherId, long? byUserId, CancellationToken ct)
     {
@@ -69,6 +69,7 @@ public sealed class MergeContacts(OknoDbContext db, TimeProvider clock)
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        bus.Publish(new Events.ContactsMerged(survivorId, otherId));
         return record;
     }
 }

@@ -11,6 +11,11 @@ public interface ILiveEvents
     void PublishAll(IEnumerable<OknoEvent> events);
     /// <summary>Handlers must be quick (queue and return): they run on the publishing thread.</summary>
     IDisposable Subscribe(Action<OknoEvent> handler);
+    /// <summary>
+    /// Only the events published on this node, not those another node relayed: for work that must happen once per
+    /// event however many nodes run (recording outgoing webhooks).
+    /// </summary>
+    IDisposable SubscribeOrigin(Action<OknoEvent> handler);
 }
 
 /// <summary>Carries this node's events to the other nodes (the Redis relay); absent on a single node.</summary>
@@ -23,6 +28,7 @@ public interface ILiveEventRelay
 public sealed class EventBus : ILiveEvents
 {
     private volatile Action<OknoEvent>[] _subscribers = [];
+    private volatile Action<OknoEvent>[] _origin = [];
     private readonly Lock _gate = new();
     private volatile ILiveEventRelay? _relay;
 
@@ -34,9 +40,16 @@ public sealed class EventBus : ILiveEvents
         return new Subscription(this, handler);
     }
 
+    public IDisposable SubscribeOrigin(Action<OknoEvent> handler)
+    {
+        lock (_gate) _origin = [.. _origin, handler];
+        return new Subscription(this, handler);
+    }
+
     public void Publish(OknoEvent e)
     {
         Deliver(e);
+        foreach (var s in _origin) s(e);
         _relay?.Send(e);
     }
 
@@ -55,7 +68,11 @@ public sealed class EventBus : ILiveEvents
 
     private void Unsubscribe(Action<OknoEvent> handler)
     {
-        lock (_gate) _subscribers = _subscribers.Where(s => s != handler).ToArray();
+        lock (_gate)
+        {
+            _subscribers = _subscribers.Where(s => s != handler).ToArray();
+            _origin = _origin.Where(s => s != handler).ToArray();
+        }
     }
 
     private sealed class Subscription(EventBus bus, Action<OknoEvent> handler) : IDisposable

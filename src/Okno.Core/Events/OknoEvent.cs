@@ -19,6 +19,9 @@ namespace Okno.Core.Events;
 [JsonDerivedType(typeof(Desk.ConversationAssigned), "conversationAssigned")]
 [JsonDerivedType(typeof(Desk.SlaAtRisk), "slaAtRisk")]
 [JsonDerivedType(typeof(Desk.SlaBreached), "slaBreached")]
+[JsonDerivedType(typeof(ConversationOpened), "conversationOpened")]
+[JsonDerivedType(typeof(ContactCreated), "contactCreated")]
+[JsonDerivedType(typeof(ContactsMerged), "contactsMerged")]
 public abstract record OknoEvent
 {
     /// <summary>The assignee, so the audience (<see cref="LiveAudience"/>) includes them besides those who see everything.</summary>
@@ -32,6 +35,14 @@ public sealed record MessageStatusChanged(long ConversationId, long MessageId, M
 public sealed record ConversationUpdated(long ConversationId, ConversationChange Change) : OknoEvent;
 
 public sealed record ChannelStatusChanged(Guid ChannelId, ChannelStatus Status, string? Reason) : OknoEvent;
+
+/// <summary>A new request (the first message of a client, or the firm's first message to a new chat).</summary>
+public sealed record ConversationOpened(long ConversationId, long ContactId) : OknoEvent;
+
+public sealed record ContactCreated(long ContactId) : OknoEvent;
+
+/// <summary>Another contact was merged into the survivor (its identities, requests and history moved).</summary>
+public sealed record ContactsMerged(long SurvivorId, long MergedId) : OknoEvent;
 
 /// <summary>A notice for one person (hand-off, return, mention).</summary>
 public sealed record UserNotified(long UserId, string Text, long? ConversationId) : OknoEvent;

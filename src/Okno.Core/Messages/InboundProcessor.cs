@@ -14,6 +14,8 @@ namespace Okno.Core.Messages;
 /// </summary>
 public sealed class InboundProcessor(OknoDbContext db, ContactResolver contacts, TimeProvider clock)
 {
+    private readonly HashSet<long> _opened = [];
+
     public async Task<IReadOnlyList<OknoEvent>> ProcessAsync(ChannelAccountRef account, InboundEvent e, CancellationToken ct)
     {
         if (e.DedupeKey is { } key)
@@ -47,6 +49,7 @@ public sealed class InboundProcessor(OknoDbContext db, ContactResolver contacts,
 
         var conversation = await OpenConversationAsync(contact.Id, account, e, now, ct);
         if (conversation is null) return []; // a quiet event (auto-reply) with no request to attach to
+        var opened = _opened.Remove(conversation.Id);
 
         var message = e.Kind == InboundEventKind.Echo
             ? Message.Echo(conversation.Id, contact.Id, account.Id, e.ExternalId, e.MessageKind, e.Text, at, now)
@@ -64,11 +67,12 @@ public sealed class InboundProcessor(OknoDbContext db, ContactResolver contacts,
         foreach (var a in message.Attachments.Where(a => a.SourceRef is not null))
             db.Outbox.Add(new OutboxItem(OutboxKind.DownloadMedia, message.Id, now, a.Id));
 
-        return
-        [
-            new MessageCreated(conversation.Id, message.Id, contact.Id, message.Direction) { AssigneeId = conversation.AssigneeId },
-            new ConversationUpdated(conversation.Id, ConversationChange.Message) { AssigneeId = conversation.AssigneeId },
-        ];
+        List<OknoEvent> events = [];
+        if (contacts.TakeCreated(contact.Id)) events.Add(new ContactCreated(contact.Id));
+        if (opened) events.Add(new ConversationOpened(conversation.Id, contact.Id) { AssigneeId = conversation.AssigneeId });
+        events.Add(new MessageCreated(conversation.Id, message.Id, contact.Id, message.Direction) { AssigneeId = conversation.AssigneeId });
+        events.Add(new ConversationUpdated(conversation.Id, ConversationChange.Message) { AssigneeId = conversation.AssigneeId });
+        return events;
     }
 
     private async Task<Conversation?> OpenConversationAsync(long contactId, ChannelAccountRef account, InboundEvent e, DateTimeOffset now, CancellationToken ct)
@@ -86,6 +90,7 @@ public sealed class InboundProcessor(OknoDbContext db, ContactResolver contacts,
             : new Conversation(contactId, account.Id, e.SourceDetails, now, account.IsDemo);
         db.Conversations.Add(conversation);
         await db.SaveChangesAsync(ct);
+        _opened.Add(conversation.Id);
         return conversation;
     }
 

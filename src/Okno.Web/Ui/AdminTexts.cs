@@ -21,5 +21,15 @@ internal static class AdminTexts
         ["capNoFilesOut"] = ("без отправки файлов", "no outgoing files"), ["capTemplates"] = ("шаблоны", "templates"),
         ["capWindow"] = ("свободный текст — {0} ч после сообщения клиента", "free text for {0} h after the client's message"),
         ["saved"] = ("Сохранено.", "Saved."),
+        ["webhooks"] = ("Вебхуки", "Webhooks"),
+        ["webhooksHint"] = ("События Okno уходят на адрес CRM или скрипта фирмы, подписанные по Standard Webhooks; при сбое повторяются больше суток.",
+            "Okno's events go to the firm's CRM or script, signed per Standard Webhooks; failures are retried for more than a day."),
+        ["webhookEvents"] = ("События", "Events"), ["webhookPhones"] = ("Передавать телефоны клиентов целиком", "Send clients' phones unmasked"),
+        ["webhookWithPhones"] = ("с телефонами", "with phones"), ["webhookOn"] = ("включён", "on"), ["webhookOff"] = ("отключён", "off"),
+        ["webhookSecretOnce"] = ("Секрет подписи (показан один раз, сохраните его в CRM):", "Signing secret (shown once, keep it in the CRM):"),
+        ["webhookConfirmDelete"] = ("Удалить получателя вместе с журналом доставок?", "Delete the endpoint with its delivery log?"),
+        ["webhookDeliveries"] = ("Журнал доставок", "Delivery log"), ["webhookWhen"] = ("Когда", "When"), ["webhookEvent"] = ("Событие", "Event"),
+        ["webhookAttempts"] = ("Попыток", "Attempts"), ["webhookNext"] = ("следующая:", "next:"), ["webhookReplay"] = ("Отправить снова", "Send again"),
+        ["delivery_pending"] = ("ждёт", "pending"), ["delivery_delivered"] = ("доставлено", "delivered"), ["delivery_failed"] = ("не доставлено", "failed"),
     };
 }
