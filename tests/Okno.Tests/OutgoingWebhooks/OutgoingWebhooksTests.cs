@@ -30,6 +30,7 @@ public abstract class OutgoingWebhooksTests<TApp>(TApp app) : OknoTest<TApp>(app
         var webhookId = first.Headers["webhook-id"].ToString();
         Assert.StartsWith("msg_", webhookId, StringComparison.Ordinal);
 
+        await kit.AttemptsRecordedAsync(endpointId, text, 1);
         App.Clock.Advance(TimeSpan.FromSeconds(4));
         await Task.Delay(1500);
         Assert.Single(receiver.Matching("message.created", text)); // not before the backoff is over

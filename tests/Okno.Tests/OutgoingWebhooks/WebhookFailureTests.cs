@@ -23,6 +23,7 @@ public abstract class WebhookFailureTests<TApp>(TApp app) : OknoTest<TApp>(app) 
         for (var attempt = 1; attempt <= WebhookSchedule.MaxAttempts; attempt++)
         {
             await receiver.WaitForAsync(attempt, "message.created", text);
+            await kit.AttemptsRecordedAsync(endpointId, text, attempt);
             if (WebhookSchedule.After(attempt) is { } wait) App.Clock.Advance(wait);
         }
 

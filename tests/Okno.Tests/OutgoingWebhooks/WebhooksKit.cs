@@ -36,5 +36,15 @@ public sealed class WebhooksKit(OknoApp app, TelegramTestKit telegram)
     public async Task<JsonArray> DeliveriesAsync(long endpointId) =>
         (await app.GetJsonAsync($"/api/v1/webhook-endpoints/{endpointId}/deliveries"))["items"]!.AsArray();
 
+    /// <summary>
+    /// Waits until Okno has recorded <paramref name="attempts"/> attempts of the delivery carrying <paramref name="marker"/>.
+    /// The receiver sees a request before Okno has its answer and schedules the retry: a test that moves the fake clock
+    /// earlier moves it under a retry not yet scheduled, which then lies in the future for good.
+    /// </summary>
+    public Task AttemptsRecordedAsync(long endpointId, string marker, int attempts) =>
+        OknoApp.EventuallyAsync(async () => (await DeliveriesAsync(endpointId))
+            .FirstOrDefault(d => d!["request"]!["body"]!.GetValue<string>().Contains(marker, StringComparison.Ordinal))?["attemptLog"]?.AsArray().Count >= attempts
+                ? true : (bool?)null, what: $"{attempts} attempt(s) recorded");
+
     public static string Unique(string prefix) => prefix + " " + Guid.NewGuid().ToString("N")[..10];
 }

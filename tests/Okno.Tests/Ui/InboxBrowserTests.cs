@@ -108,7 +108,7 @@ public abstract class InboxBrowserTests<TApp>(TApp app, Xunit.Abstractions.ITest
         await page.ClickAsync("[data-test=handoff-open]");
         await page.SelectOptionAsync("[data-test=handoff-to]", lawyer.Id.ToString(CultureInfo.InvariantCulture));
         await page.FillAsync("[data-test=handoff-comment]", "Проверьте срок исковой давности");
-        var returnBy = DateTime.Now.AddSeconds(4).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+        var returnBy = DateTimeInput.Value(DateTime.Now.AddSeconds(4));
         await page.FillAsync("[data-test=handoff-return]", returnBy);
         await App.ShotAsync(page, "03-handoff-dialog");
         await page.ClickAsync("[data-test=handoff-send]");

@@ -30,7 +30,7 @@ public abstract class WorkflowBrowserTests<TApp>(TApp app) : UiTestBase<TApp>(ap
         await page.SelectOptionAsync("[data-test=handoff-to]", ivan.Id.ToString(CultureInfo.InvariantCulture));
         await page.FillAsync("[data-test=handoff-comment]", "Проверьте договор аренды");
         var back = DateTimeOffset.UtcNow.AddSeconds(4);
-        await page.FillAsync("[data-test=handoff-return]", TimeZoneInfo.ConvertTime(back, Moscow).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
+        await page.FillAsync("[data-test=handoff-return]", DateTimeInput.Value(TimeZoneInfo.ConvertTime(back, Moscow).DateTime));
         await page.ClickAsync("[data-test=handoff-send]");
         var due = TimeZoneInfo.ConvertTime(back, Moscow).ToString("HH:mm", CultureInfo.InvariantCulture);
         await Expect(page.Locator("[data-test=event]", new() { HasText = $"Ольга Смирнова передала Ивану Петрову до {due}: «Проверьте договор аренды»" })).ToBeVisibleAsync();
