@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -54,11 +55,13 @@ public sealed class DeskScheduler(IServiceScopeFactory scopes, EventBus bus, Tim
             await using var scope = scopes.CreateAsyncScope();
             var sp = scope.ServiceProvider;
             var db = sp.GetRequiredService<OknoDbContext>();
+            // A request that arrives during the pass is routed by the next one: no queue notice before it has a team.
+            var routedUpTo = await db.Conversations.MaxAsync(c => (long?)c.Id, ct) ?? 0;
             await sp.GetRequiredService<PresenceService>().SweepAsync(ct);
             var worked = await sp.GetRequiredService<AutoTransfer>().RunAsync(events, ct);
             worked += await sp.GetRequiredService<DeskRouter>().RunAsync(events, ct);
             await sp.GetRequiredService<SlaClock>().RunAsync(events, ct);
-            await sp.GetRequiredService<QueueNotices>().RunAsync(ct);
+            await sp.GetRequiredService<QueueNotices>().RunAsync(routedUpTo, ct);
             await QueueChangesAsync(db, events, ct);
             return worked;
         }

@@ -13,13 +13,14 @@ namespace Okno.Core.Desk;
 /// </summary>
 public sealed class QueueNotices(OknoDbContext db, SendReply send, TimeProvider clock, ILogger<QueueNotices> log)
 {
-    public async Task<int> RunAsync(CancellationToken ct)
+    /// <param name="routedUpTo">The newest conversation the router of this pass has seen: later ones wait for the next pass.</param>
+    public async Task<int> RunAsync(long routedUpTo, CancellationToken ct)
     {
         var notices = await db.QueueNotices.AsNoTracking().Where(n => n.Enabled).ToDictionaryAsync(n => n.ChannelAccountId, ct);
         if (notices.Count == 0) return 0;
         var channels = notices.Keys.ToList();
         var due = await DeskQueue.Waiting(db).AsNoTracking()
-            .Where(c => c.Status == ConversationStatus.Open && c.QueueNoticeAt == null && channels.Contains(c.SourceChannelAccountId))
+            .Where(c => c.Id <= routedUpTo && c.Status == ConversationStatus.Open && c.QueueNoticeAt == null && channels.Contains(c.SourceChannelAccountId))
             .Select(c => new { c.Id, c.SourceChannelAccountId, c.TeamId, Since = c.WaitingSince ?? c.CreatedAt }).ToListAsync(ct);
         due = due.Where(d => notices[d.SourceChannelAccountId].EnabledAt is { } on && d.Since >= on).ToList();
         if (due.Count == 0) return 0;
