@@ -70,7 +70,17 @@ public abstract class BrowserOknoApp : OknoApp
         try
         {
             await page.WaitForURLAsync(u => !u.Contains("login", StringComparison.Ordinal), new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
-            await page.Locator("[data-test=rows]").WaitForAsync(new() { Timeout = 30_000 });
+            try
+            {
+                await page.Locator("[data-test=rows]").WaitForAsync(new() { Timeout = 30_000 });
+            }
+            catch (TimeoutException)
+            {
+                // Signed in (the prerendered inbox is there) but the interactive connection did not come up: on CI's loaded
+                // machine this was seen once in ~900 tests. A person would reload; so does the test, once, and then must pass.
+                await page.ReloadAsync();
+                await page.Locator("[data-test=rows]").WaitForAsync(new() { Timeout = 30_000 });
+            }
         }
         catch (TimeoutException ex)
         {
