@@ -33,6 +33,10 @@ public sealed class QualityPolicy
     public DateTimeOffset? UpdatedAt { get; private set; }
     public long? UpdatedById { get; private set; }
 
+    /// <summary>Nothing to check (a fresh install): a reply costs no extra query.</summary>
+    public bool IsEmpty => !GreetingRequired && !ForbidPhoneNumbers && MaxFirstResponseSeconds is null &&
+        RequiredPhrasesJson == "[]" && ForbiddenPhrasesJson == "[]";
+
     public IReadOnlyList<string> RequiredPhrases => Read(RequiredPhrasesJson);
     public IReadOnlyList<string> ForbiddenPhrases => Read(ForbiddenPhrasesJson);
 

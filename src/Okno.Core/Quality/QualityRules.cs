@@ -17,6 +17,7 @@ public sealed class QualityRules(OknoDbContext db, TimeProvider clock)
 
     public async Task<IReadOnlyList<PolicyFinding>> FindAsync(QualityPolicy policy, Conversation conversation, string? text, CancellationToken ct)
     {
+        if (policy.IsEmpty) return [];
         var first = !await db.Messages.AnyAsync(m => m.ConversationId == conversation.Id && m.Direction == MessageDirection.Outbound &&
             m.AuthorId != null && (m.Kind == MessageKind.Text || m.Kind == MessageKind.Media), ct);
         var found = PolicyCheck.Check(policy, text, first).ToList();
