@@ -40,6 +40,7 @@ public static class CoreServices
         services.AddScoped<SendReply>();
         services.AddScoped<Quality.QualityRules>();
         services.AddScoped<MergeContacts>();
+        services.AddScoped<Privacy.ContactErase>();
         services.AddScoped<IChannelStateStore, ChannelStateStore>();
         services.AddSingleton<IngestWriter>();
         services.AddSingleton<IInboundSink>(sp => sp.GetRequiredService<IngestWriter>());

@@ -46,7 +46,12 @@ public sealed record InboundEvent
     public string? SourceDetails { get; init; }
     /// <summary>An auto-reply or bounce: stored with the contact's latest request, never opens a new one.</summary>
     public bool Quiet { get; init; }
+    /// <summary>The consent to personal-data processing the sender gave with this message (the site chat's form).</summary>
+    public InboundConsent? Consent { get; init; }
 }
+
+/// <summary>Which wording the client agreed to, when, and through which form (<see cref="Privacy.Consent"/>).</summary>
+public sealed record InboundConsent(string Text, DateTimeOffset GivenAt, string Source);
 
 /// <summary>Who wrote, and where to answer them on this channel account.</summary>
 public sealed record InboundSender(IdentityKind Kind, string Value, string? Name, string ReplyAddress)

@@ -23,6 +23,15 @@ public sealed class Contact
     /// <summary>Set when this contact was merged into another; the contact then keeps no identities.</summary>
     public long? MergedIntoId { get; private set; }
     public List<ContactIdentity> Identities { get; private set; } = [];
+    /// <summary>When the client's personal data was erased on their request (152-ФЗ); the row stays for statistics.</summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
+
+    /// <summary>The name and its search forms go; the row (id, created) stays so conversations keep their contact.</summary>
+    public void Erase(DateTimeOffset now)
+    {
+        (Name, SearchName, SearchNameMasked) = (null, null, null);
+        ErasedAt ??= now;
+    }
 
     public void Rename(string? name) => SetName(string.IsNullOrWhiteSpace(name) ? Name : name.Trim());
 

@@ -42,6 +42,7 @@ public sealed class MergeContacts(OknoDbContext db, TimeProvider clock, Events.I
         await db.Messages.Where(m => m.ContactId == otherId).ExecuteUpdateAsync(s => s.SetProperty(m => m.ContactId, survivorId), ct);
         await db.ContactLabels.Where(l => l.ContactId == otherId).ExecuteUpdateAsync(s => s.SetProperty(l => l.ContactId, survivorId), ct);
         await db.ContactNotes.Where(n => n.ContactId == otherId).ExecuteUpdateAsync(s => s.SetProperty(n => n.ContactId, survivorId), ct);
+        await db.Consents.Where(c => c.ContactId == otherId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ContactId, survivorId), ct);
 
         survivor.LearnName(other.Name);
         other.MarkMergedInto(survivorId);

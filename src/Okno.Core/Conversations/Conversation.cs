@@ -58,6 +58,14 @@ public sealed partial class Conversation
         SourceDetails = null;
     }
 
+    /// <summary>The client's data was erased: the row keeps times, counts, status and outcome, nothing the client wrote.</summary>
+    public void EraseContent()
+    {
+        LastMessagePreview = null;
+        HandOffComment = null;
+        SourceDetails = null;
+    }
+
     /// <summary>
     /// Keeps the list row current (ordered by when we received messages: platform clocks and late webhooks
     /// must not reorder the inbox); an inbound message also wakes a snoozed or pending request.

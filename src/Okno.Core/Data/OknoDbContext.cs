@@ -49,6 +49,8 @@ public sealed class OknoDbContext(DbContextOptions<OknoDbContext> options) : DbC
     public DbSet<OutgoingWebhooks.WebhookEndpoint> WebhookEndpoints => Set<OutgoingWebhooks.WebhookEndpoint>();
     public DbSet<OutgoingWebhooks.WebhookDelivery> WebhookDeliveries => Set<OutgoingWebhooks.WebhookDelivery>();
     public DbSet<OutgoingWebhooks.WebhookAttempt> WebhookAttempts => Set<OutgoingWebhooks.WebhookAttempt>();
+    public DbSet<Privacy.Consent> Consents => Set<Privacy.Consent>();
+    public DbSet<Privacy.SigningKey> SigningKeys => Set<Privacy.SigningKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -46,6 +46,7 @@ public sealed class InboundProcessor(OknoDbContext db, ContactResolver contacts,
         if (contact is null) return [];
         var endpoint = await contacts.EndpointAsync(contact.Id, account.Id, e.Sender.ReplyAddress, ct, e.Sender.Verified);
         if (e.Kind == InboundEventKind.Message) endpoint.RecordInbound(at);
+        if (e.Consent is { } consent) await RecordConsentAsync(contact.Id, account.Id, consent, now, ct);
 
         var conversation = await OpenConversationAsync(contact.Id, account, e, now, ct);
         if (conversation is null) return []; // a quiet event (auto-reply) with no request to attach to
@@ -73,6 +74,21 @@ public sealed class InboundProcessor(OknoDbContext db, ContactResolver contacts,
         events.Add(new MessageCreated(conversation.Id, message.Id, contact.Id, message.Direction) { AssigneeId = conversation.AssigneeId });
         events.Add(new ConversationUpdated(conversation.Id, ConversationChange.Message) { AssigneeId = conversation.AssigneeId });
         return events;
+    }
+
+    /// <summary>
+    /// The register gets one row per consent given (the same form's consent rides on every later message of the
+    /// visitor): the same contact, channel, time and wording is not recorded twice, also within one ingest batch.
+    /// </summary>
+    private async Task RecordConsentAsync(long contactId, Guid channelId, InboundConsent consent, DateTimeOffset now, CancellationToken ct)
+    {
+        var given = consent.GivenAt.ToUniversalTime();
+        given = given.AddTicks(-(given.Ticks % 10)); // PostgreSQL keeps microseconds: compare what it reads back
+        var hash = Privacy.Consent.HashOf(consent.Text.Length > Privacy.Consent.MaxTextLength ? consent.Text[..Privacy.Consent.MaxTextLength] : consent.Text);
+        bool Same(Privacy.Consent c) => c.ContactId == contactId && c.ChannelAccountId == channelId && c.GivenAt == given && c.TextSha256 == hash;
+        if (db.Consents.Local.Any(Same)) return;
+        if (await db.Consents.AnyAsync(c => c.ContactId == contactId && c.ChannelAccountId == channelId && c.GivenAt == given && c.TextSha256 == hash, ct)) return;
+        db.Consents.Add(new Privacy.Consent(contactId, channelId, consent.Source, consent.Text, given, now));
     }
 
     private async Task<Conversation?> OpenConversationAsync(long contactId, ChannelAccountRef account, InboundEvent e, DateTimeOffset now, CancellationToken ct)

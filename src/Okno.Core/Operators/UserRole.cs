@@ -28,6 +28,15 @@ public static class UserRoles
     /// <summary>Read-only roles: every write is refused (API, hub, web app).</summary>
     public static bool IsReadOnly(this UserRole role) => role is UserRole.Qc;
 
+    /// <summary>
+    /// Who may take a client's data out of Okno: the archive of a data-subject request and a conversation's signed export
+    /// for court (administrator, supervisor — the roles that see phones, so nothing they export is masked).
+    /// </summary>
+    public static bool ExportsClientData(this UserRole role) => role is UserRole.Admin or UserRole.Supervisor;
+
+    /// <summary>Who may erase a client's personal data on their request: the administrator.</summary>
+    public static bool ErasesClientData(this UserRole role) => role is UserRole.Admin;
+
     public static bool ManagesChannels(this UserRole role) => role is UserRole.Admin;
 
     public static string ToWireName(this UserRole role) => role.ToString().ToLowerInvariant();

@@ -4,7 +4,7 @@ namespace Okno.Web.Hosting;
 
 /// <summary>
 /// Commands of the same executable, with the server's configuration (connection string, data path):
-/// <c>backup --to FILE</c> and <c>restore --from FILE</c>; also <c>dotnet run --project src/Okno.Web -- backup …</c>.
+/// <c>backup --to FILE</c>, <c>restore --from FILE</c> and <c>verify-export FILE</c>; also <c>dotnet run --project src/Okno.Web -- backup …</c>.
 /// </summary>
 public static class OknoCommands
 {
@@ -13,15 +13,17 @@ public static class OknoCommands
     {
         "backup" => app => BackupAsync(app, Value(args, "--to")),
         "restore" => app => RestoreAsync(app, Value(args, "--from")),
+        "verify-export" => app => Privacy.VerifyExportCommand.RunAsync(app, args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1]
+            : throw new StartupException("verify-export", "Укажите файл: verify-export ФАЙЛ.zip.", "Name the file: verify-export FILE.zip.")),
         _ => null,
     };
 
     /// <summary>The words the configuration must not see as settings.</summary>
     public static string[] WithoutCommand(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("backup" or "restore")) return args;
+        if (args.Length == 0 || args[0] is not ("backup" or "restore" or "verify-export")) return args;
         var rest = new List<string>();
-        for (var i = 1; i < args.Length; i++)
+        for (var i = args[0] == "verify-export" ? 2 : 1; i < args.Length; i++)
         {
             if (args[i] is "--to" or "--from") { i++; continue; }
             rest.Add(args[i]);

@@ -38,6 +38,10 @@ public sealed class WidgetIngest(IngestWriter writer, TimeProvider clock)
             Attachments = attachments,
             Timestamp = clock.GetUtcNow(),
             SourceDetails = SourceDetails(source, visitor, offline),
+            // The register (Consents) keeps the wording the visitor ticked, with its time and form.
+            Consent = visitor.ConsentAt is { } given
+                ? new InboundConsent(channel.Settings.ConsentText, given, offline ? Okno.Core.Privacy.Consent.WidgetOffline : Okno.Core.Privacy.Consent.WidgetPreChat)
+                : null,
         };
         // Not tied to the request: once queued, the message is stored even if the visitor closes the page.
         return writer.AcceptAsync(channel.Entry.Ref, [e], CancellationToken.None);
