@@ -39,6 +39,7 @@ public static class CoreServices
         services.AddScoped<ReplyRoutes>();
         services.AddScoped<SendReply>();
         services.AddScoped<Quality.QualityRules>();
+        services.AddScoped<Reviews.ReviewQueue>();
         services.AddScoped<MergeContacts>();
         services.AddScoped<Privacy.ContactErase>();
         services.AddScoped<IChannelStateStore, ChannelStateStore>();

@@ -86,4 +86,8 @@ public static class AuditActions
     public const string ChannelChanged = "channel.update";
     public const string ChannelDeleted = "channel.delete";
     public const string QualityPolicyChanged = "policy.quality-change";
+    public const string ScorecardChanged = "policy.scorecard-change";
+    public const string ReviewCreated = "review.create";
+    public const string VerdictConfirmed = "review.verdict-confirm";
+    public const string VerdictOverturned = "review.verdict-overturn";
 }

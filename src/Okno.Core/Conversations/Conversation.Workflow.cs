@@ -71,12 +71,13 @@ public sealed partial class Conversation
         SnoozedUntil = null;
     }
 
-    public void MarkTarget(bool isTarget, string? reason)
+    public void MarkTarget(bool isTarget, string? reason, long? byUserId = null, DateTimeOffset? now = null)
     {
         if (!isTarget && string.IsNullOrWhiteSpace(reason)) throw new DomainException("Укажите причину, почему обращение не целевое.");
         if (!isTarget && reason!.Trim().Length > MaxNotTargetReasonLength) throw new DomainException($"Причина длиннее {MaxNotTargetReasonLength} символов.");
         IsTarget = isTarget;
         NotTargetReason = isTarget ? null : reason!.Trim();
+        RecordVerdict(byUserId, now);
     }
 
     private void ClearHandOff()

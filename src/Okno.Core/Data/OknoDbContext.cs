@@ -46,6 +46,9 @@ public sealed class OknoDbContext(DbContextOptions<OknoDbContext> options) : DbC
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     public DbSet<Quality.QualityPolicy> QualityPolicies => Set<Quality.QualityPolicy>();
     public DbSet<Quality.QualityViolation> QualityViolations => Set<Quality.QualityViolation>();
+    public DbSet<Reviews.Scorecard> Scorecards => Set<Reviews.Scorecard>();
+    public DbSet<Reviews.ConversationReview> Reviews => Set<Reviews.ConversationReview>();
+    public DbSet<Reviews.TargetAudit> TargetAudits => Set<Reviews.TargetAudit>();
     public DbSet<OutgoingWebhooks.WebhookEndpoint> WebhookEndpoints => Set<OutgoingWebhooks.WebhookEndpoint>();
     public DbSet<OutgoingWebhooks.WebhookDelivery> WebhookDeliveries => Set<OutgoingWebhooks.WebhookDelivery>();
     public DbSet<OutgoingWebhooks.WebhookAttempt> WebhookAttempts => Set<OutgoingWebhooks.WebhookAttempt>();

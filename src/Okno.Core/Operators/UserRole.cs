@@ -37,6 +37,15 @@ public static class UserRoles
     /// <summary>Who may erase a client's personal data on their request: the administrator.</summary>
     public static bool ErasesClientData(this UserRole role) => role is UserRole.Admin;
 
+    /// <summary>
+    /// Who scores requests and audits "not target" verdicts: supervisors, admins and quality control — for qc these are
+    /// the only writes (the review endpoints say so to ReadOnlyGuard).
+    /// </summary>
+    public static bool Reviews(this UserRole role) => role is UserRole.Admin or UserRole.Supervisor or UserRole.Qc;
+
+    /// <summary>Whose scorecards a user may read: a reviewer anyone's, everyone else only their own.</summary>
+    public static bool SeesReviewsOf(this UserRole role, long userId, long operatorId) => role.Reviews() || userId == operatorId;
+
     public static bool ManagesChannels(this UserRole role) => role is UserRole.Admin;
 
     public static string ToWireName(this UserRole role) => role.ToString().ToLowerInvariant();

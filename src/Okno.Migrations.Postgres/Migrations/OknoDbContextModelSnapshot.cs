@@ -422,6 +422,9 @@ namespace Okno.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("NextResponseDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("NotTargetOverturned")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NotTargetReason")
                         .HasColumnType("text");
 
@@ -469,6 +472,12 @@ namespace Okno.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("TargetSetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("TargetSetById")
+                        .HasColumnType("bigint");
 
                     b.Property<long?>("TeamId")
                         .HasColumnType("bigint");
@@ -1478,6 +1487,106 @@ namespace Okno.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("RetentionRules");
+                });
+
+            modelBuilder.Entity("Okno.Core.Reviews.ConversationReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double>("Average")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("OperatorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReviewerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ScoresJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("OperatorId", "CreatedAt");
+
+                    b.ToTable("Reviews");
+                });
+
+            modelBuilder.Entity("Okno.Core.Reviews.Scorecard", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CriteriaJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SamplePerOperator")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Scorecards");
+                });
+
+            modelBuilder.Entity("Okno.Core.Reviews.TargetAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Overturned")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("ReviewerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("VerdictById")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("VerdictById", "At");
+
+                    b.ToTable("TargetAudits");
                 });
 
             modelBuilder.Entity("Okno.Core.Scripts.Script", b =>

@@ -401,6 +401,9 @@ namespace Okno.Migrations.Sqlite.Migrations
                     b.Property<long?>("NextResponseDueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("NotTargetOverturned")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NotTargetReason")
                         .HasColumnType("TEXT");
 
@@ -448,6 +451,12 @@ namespace Okno.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("TargetSetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TargetSetById")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("TeamId")
                         .HasColumnType("INTEGER");
@@ -1421,6 +1430,102 @@ namespace Okno.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("RetentionRules");
+                });
+
+            modelBuilder.Entity("Okno.Core.Reviews.ConversationReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Average")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OperatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReviewerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScoresJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("OperatorId", "CreatedAt");
+
+                    b.ToTable("Reviews");
+                });
+
+            modelBuilder.Entity("Okno.Core.Reviews.Scorecard", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CriteriaJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SamplePerOperator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Scorecards");
+                });
+
+            modelBuilder.Entity("Okno.Core.Reviews.TargetAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Overturned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReviewerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("VerdictById")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("VerdictById", "At");
+
+                    b.ToTable("TargetAudits");
                 });
 
             modelBuilder.Entity("Okno.Core.Scripts.Script", b =>

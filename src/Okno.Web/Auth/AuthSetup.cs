@@ -12,6 +12,8 @@ public static class AuthSetup
     public const string Smart = "Okno";
     public const string AdminPolicy = "admin";
     public const string ManagerPolicy = "manager";
+    /// <summary>Supervisors, admins and quality control (<see cref="UserRoles.Reviews"/>).</summary>
+    public const string ReviewerPolicy = "reviewer";
 
     /// <summary>Cookies for the web app, bearer tokens for the API; one policy scheme picks per request.</summary>
     public static void AddOknoAuth(this WebApplicationBuilder builder)
@@ -50,7 +52,8 @@ public static class AuthSetup
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(null)
             .AddPolicy(AdminPolicy, p => p.RequireRole(nameof(UserRole.Admin)))
-            .AddPolicy(ManagerPolicy, p => p.RequireRole(nameof(UserRole.Admin), nameof(UserRole.Supervisor)));
+            .AddPolicy(ManagerPolicy, p => p.RequireRole(nameof(UserRole.Admin), nameof(UserRole.Supervisor)))
+            .AddPolicy(ReviewerPolicy, p => p.RequireAssertion(ctx => ctx.User.Identity?.IsAuthenticated == true && CurrentUser.From(ctx.User).Role.Reviews()));
         builder.AddSignInThrottle();
     }
 

@@ -18,5 +18,15 @@ public static class ReadOnlyGuard
     public static bool IsWrite(string method) => !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
 
     public static bool Refuses(HttpContext ctx) =>
-        IsWrite(ctx.Request.Method) && CurrentUser.From(ctx.User).Role.IsReadOnly() && !Open.Any(p => ctx.Request.Path.StartsWithSegments(p));
+        IsWrite(ctx.Request.Method) && CurrentUser.From(ctx.User).Role.IsReadOnly() && !Open.Any(p => ctx.Request.Path.StartsWithSegments(p)) &&
+        !(ctx.GetEndpoint()?.Metadata.GetMetadata<ReviewWrite>() is not null && CurrentUser.From(ctx.User).Role.Reviews());
+
+    /// <summary>
+    /// Marks the review endpoints (a scorecard, a verdict's audit): quality control's only writes. They also require
+    /// <see cref="AuthSetup.ReviewerPolicy"/>, so no other role gains anything from the mark.
+    /// </summary>
+    public sealed class ReviewWrite;
+
+    public static TBuilder ReviewersOnly<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(AuthSetup.ReviewerPolicy).WithMetadata(new ReviewWrite());
 }

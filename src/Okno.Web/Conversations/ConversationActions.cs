@@ -69,7 +69,7 @@ public sealed partial class ConversationActions(OknoDbContext db, ILiveEvents bu
             line: (_, now) => ConversationLog.Snoozed(me.Name, business.Format(until, now)));
 
     public Task<Conversation?> TargetAsync(long id, CurrentUser me, bool isTarget, string? reason) =>
-        ApplyAsync(id, me, (c, _) => c.MarkTarget(isTarget, reason), ConversationChange.Target, line: (c, _) => ConversationLog.Target(me.Name, isTarget, c.NotTargetReason));
+        ApplyAsync(id, me, (c, now) => c.MarkTarget(isTarget, reason, me.Id, now), ConversationChange.Target, line: (c, _) => ConversationLog.Target(me.Name, isTarget, c.NotTargetReason));
 
     public Task<Conversation?> ReadAsync(long id, CurrentUser me) => ApplyAsync(id, me, (c, _) => c.MarkRead(), ConversationChange.Read);
 
