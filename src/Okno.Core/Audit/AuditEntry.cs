@@ -90,4 +90,7 @@ public static class AuditActions
     public const string ReviewCreated = "review.create";
     public const string VerdictConfirmed = "review.verdict-confirm";
     public const string VerdictOverturned = "review.verdict-overturn";
+    public const string WallSet = "wall.set";
+    public const string WallLifted = "wall.lift";
+    public const string EmailMasking = "role.email-masking";
 }

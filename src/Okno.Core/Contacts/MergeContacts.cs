@@ -16,6 +16,9 @@ public sealed class MergeContacts(OknoDbContext db, TimeProvider clock, Events.I
         if (survivorId == otherId) throw new DomainException("Нельзя объединить контакт с самим собой.");
         var survivor = await db.Contacts.FirstOrDefaultAsync(c => c.Id == survivorId && c.MergedIntoId == null, ct) ?? throw new NotFoundException("Контакт не найден.");
         var other = await db.Contacts.FirstOrDefaultAsync(c => c.Id == otherId && c.MergedIntoId == null, ct) ?? throw new NotFoundException("Второй контакт не найден.");
+        // A merge would carry walled history across the wall (or out from under it): the wall is lifted first, on purpose.
+        if (await Walls.EthicalWalls.TouchesContactAsync(db, survivorId, ct) || await Walls.EthicalWalls.TouchesContactAsync(db, otherId, ct))
+            throw new DomainException("Контакт закрыт этической стеной: снимите ограничение, прежде чем объединять.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var identities = await db.Identities.Where(i => i.ContactId == otherId).ToListAsync(ct);

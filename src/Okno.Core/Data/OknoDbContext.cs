@@ -32,6 +32,8 @@ public sealed class OknoDbContext(DbContextOptions<OknoDbContext> options) : DbC
     public DbSet<RolePolicy> RolePolicies => Set<RolePolicy>();
     public DbSet<Retention.RetentionRule> RetentionRules => Set<Retention.RetentionRule>();
     public DbSet<Retention.LegalHold> LegalHolds => Set<Retention.LegalHold>();
+    public DbSet<Walls.EthicalWall> EthicalWalls => Set<Walls.EthicalWall>();
+    public DbSet<Walls.EthicalWallMember> EthicalWallMembers => Set<Walls.EthicalWallMember>();
     public DbSet<Script> Scripts => Set<Script>();
     public DbSet<NotTargetReason> NotTargetReasons => Set<NotTargetReason>();
     public DbSet<ContactLabel> ContactLabels => Set<ContactLabel>();
@@ -44,6 +46,7 @@ public sealed class OknoDbContext(DbContextOptions<OknoDbContext> options) : DbC
     public DbSet<Desk.ChannelQueueNotice> QueueNotices => Set<Desk.ChannelQueueNotice>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<AuditSigningKey> AuditSigningKeys => Set<AuditSigningKey>();
     public DbSet<Quality.QualityPolicy> QualityPolicies => Set<Quality.QualityPolicy>();
     public DbSet<Quality.QualityViolation> QualityViolations => Set<Quality.QualityViolation>();
     public DbSet<Reviews.Scorecard> Scorecards => Set<Reviews.Scorecard>();

@@ -58,7 +58,8 @@ public sealed class DeskRouter(OknoDbContext db, TimeProvider clock)
             var c = await db.Conversations.FirstAsync(x => x.Id == entry.ConversationId, ct);
             if (c.AssigneeId is not null) continue;
             var former = c.TransferredFromId;
-            bool Eligible(long u) => Free(u) && u != former;
+            var walled = await Walls.EthicalWalls.MembersAsync(db, c.Id, c.ContactId, ct); // behind a wall: only the named
+            bool Eligible(long u) => Free(u) && u != former && (walled is null || walled.Contains(u));
             var pick = await StickyAsync(team, entry, now, Eligible, ct) is { } sticky ? (sticky, AssignmentReason.Sticky)
                 : Choose(team, members.Where(Eligible).ToList(), load, presence, await AreasAsync(team, entry.ContactId, ct));
             if (pick is not ({ } user, var reason)) continue;

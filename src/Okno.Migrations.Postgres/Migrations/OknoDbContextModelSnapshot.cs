@@ -115,6 +115,24 @@ namespace Okno.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Okno.Core.Audit.AuditSigningKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditSigningKeys");
+                });
+
             modelBuilder.Entity("Okno.Core.Channels.ChannelAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1036,6 +1054,9 @@ namespace Okno.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<bool>("MaskEmails")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("RequireTwoFactor")
                         .HasColumnType("boolean");
 
@@ -1615,6 +1636,52 @@ namespace Okno.Migrations.Postgres.Migrations
                     b.ToTable("Scripts");
                 });
 
+            modelBuilder.Entity("Okno.Core.Walls.EthicalWall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ContactId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("SetById")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId")
+                        .IsUnique();
+
+                    b.HasIndex("ConversationId")
+                        .IsUnique();
+
+                    b.ToTable("EthicalWalls");
+                });
+
+            modelBuilder.Entity("Okno.Core.Walls.EthicalWallMember", b =>
+                {
+                    b.Property<long>("WallId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("WallId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("EthicalWallMembers");
+                });
+
             modelBuilder.Entity("Okno.Core.Contacts.ContactIdentity", b =>
                 {
                     b.HasOne("Okno.Core.Contacts.Contact", null)
@@ -1693,6 +1760,15 @@ namespace Okno.Migrations.Postgres.Migrations
                     b.Navigation("Message");
                 });
 
+            modelBuilder.Entity("Okno.Core.Walls.EthicalWallMember", b =>
+                {
+                    b.HasOne("Okno.Core.Walls.EthicalWall", null)
+                        .WithMany("Members")
+                        .HasForeignKey("WallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Okno.Core.Contacts.Contact", b =>
                 {
                     b.Navigation("Identities");
@@ -1706,6 +1782,11 @@ namespace Okno.Migrations.Postgres.Migrations
             modelBuilder.Entity("Okno.Core.OutgoingWebhooks.WebhookDelivery", b =>
                 {
                     b.Navigation("AttemptLog");
+                });
+
+            modelBuilder.Entity("Okno.Core.Walls.EthicalWall", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -108,6 +108,24 @@ namespace Okno.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Okno.Core.Audit.AuditSigningKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditSigningKeys");
+                });
+
             modelBuilder.Entity("Okno.Core.Channels.ChannelAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -997,6 +1015,9 @@ namespace Okno.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MaskEmails")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RequireTwoFactor")
                         .HasColumnType("INTEGER");
 
@@ -1552,6 +1573,50 @@ namespace Okno.Migrations.Sqlite.Migrations
                     b.ToTable("Scripts");
                 });
 
+            modelBuilder.Entity("Okno.Core.Walls.EthicalWall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SetById")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId")
+                        .IsUnique();
+
+                    b.HasIndex("ConversationId")
+                        .IsUnique();
+
+                    b.ToTable("EthicalWalls");
+                });
+
+            modelBuilder.Entity("Okno.Core.Walls.EthicalWallMember", b =>
+                {
+                    b.Property<long>("WallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WallId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("EthicalWallMembers");
+                });
+
             modelBuilder.Entity("Okno.Core.Contacts.ContactIdentity", b =>
                 {
                     b.HasOne("Okno.Core.Contacts.Contact", null)
@@ -1630,6 +1695,15 @@ namespace Okno.Migrations.Sqlite.Migrations
                     b.Navigation("Message");
                 });
 
+            modelBuilder.Entity("Okno.Core.Walls.EthicalWallMember", b =>
+                {
+                    b.HasOne("Okno.Core.Walls.EthicalWall", null)
+                        .WithMany("Members")
+                        .HasForeignKey("WallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Okno.Core.Contacts.Contact", b =>
                 {
                     b.Navigation("Identities");
@@ -1643,6 +1717,11 @@ namespace Okno.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Okno.Core.OutgoingWebhooks.WebhookDelivery", b =>
                 {
                     b.Navigation("AttemptLog");
+                });
+
+            modelBuilder.Entity("Okno.Core.Walls.EthicalWall", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

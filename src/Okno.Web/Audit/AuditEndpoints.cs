@@ -7,12 +7,13 @@ using Okno.Web.Auth;
 
 namespace Okno.Web.Audit;
 
-/// <summary>GET /api/v1/audit (filters, cursor), /api/v1/audit/verify, /api/v1/audit/export.csv — administrators and supervisors.</summary>
+/// <summary>GET /api/v1/audit (filters, cursor), /verify (the chain and the exported heads), /head (signed), /export.csv — administrators and supervisors.</summary>
 public static class AuditEndpoints
 {
     public sealed record AuditItem(long Id, DateTimeOffset At, long? UserId, string Action, string? ObjectType, string? ObjectId, string? Ip, string Hash, string? Detail);
     public sealed record AuditPage(IReadOnlyList<AuditItem> Items, string? NextCursor);
-    public sealed record VerifyResult(bool Ok, long Entries, long? FirstBrokenId);
+    /// <summary>With exported heads: <c>exportedHeads</c> is how many files the chain was also checked against.</summary>
+    public sealed record VerifyResult(bool Ok, long Entries, long? FirstBrokenId, int ExportedHeads);
 
     public static void AddAudit(this WebApplicationBuilder builder)
     {
@@ -22,18 +23,28 @@ public static class AuditEndpoints
         builder.Services.AddScoped<AuditActor>();
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<AuditQueries>();
+        builder.Services.AddSingleton(new AuditHeadOptions(builder.Configuration["Okno:Audit:HeadExportPath"]));
+        builder.Services.AddSingleton<AuditHeadSigner>();
+        builder.Services.AddSingleton<AuditHeadExport>();
+        builder.Services.AddHostedService<AuditHeadScheduler>();
     }
 
     public static void MapAudit(this WebApplication app)
     {
         var group = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(AuthSetup.ManagerPolicy);
         group.MapGet("/", ListAsync);
-        group.MapGet("/verify", async (OknoDbContext db, HttpContext ctx) =>
-        {
-            var v = await AuditChain.VerifyAsync(db, ctx.RequestAborted);
-            return TypedResults.Ok(new VerifyResult(v.Ok, v.Entries, v.FirstBrokenId));
-        });
+        group.MapGet("/verify", async (OknoDbContext db, AuditHeadExport heads, HttpContext ctx) => TypedResults.Ok(await VerifyAsync(db, heads, ctx.RequestAborted)));
+        group.MapGet("/head", async (AuditHeadExport heads, CancellationToken ct) => TypedResults.Ok(await heads.CurrentAsync(ct)));
         group.MapGet("/export.csv", ExportAsync);
+    }
+
+    /// <summary>The chain walked, then compared with the exported heads: an entry edited and the chain re-hashed after it passes the walk, not the heads.</summary>
+    public static async Task<VerifyResult> VerifyAsync(OknoDbContext db, AuditHeadExport heads, CancellationToken ct)
+    {
+        var v = await AuditChain.VerifyAsync(db, ct);
+        var (exported, brokenByHeads) = await heads.CheckAsync(db, ct);
+        var first = (v.FirstBrokenId, brokenByHeads) switch { ({ } a, { } b) => Math.Min(a, b), var (a, b) => a ?? b };
+        return new VerifyResult(first is null, v.Entries, first, exported);
     }
 
     private static async Task<Results<Ok<AuditPage>, ValidationProblem>> ListAsync([AsParameters] AuditFilter filter, AuditQueries audit, HttpContext ctx)

@@ -51,9 +51,12 @@ public static class AuthSetup
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(null)
-            .AddPolicy(AdminPolicy, p => p.RequireRole(nameof(UserRole.Admin)))
-            .AddPolicy(ManagerPolicy, p => p.RequireRole(nameof(UserRole.Admin), nameof(UserRole.Supervisor)))
-            .AddPolicy(ReviewerPolicy, p => p.RequireAssertion(ctx => ctx.User.Identity?.IsAuthenticated == true && CurrentUser.From(ctx.User).Role.Reviews()));
+            // The policies are columns of the permission matrix: a role gets them by holding the capability there.
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Permissions.RolesWith(Capability.Administer)))
+            .AddPolicy(ManagerPolicy, p => p.RequireRole(Permissions.RolesWith(Capability.Manage)))
+            .AddPolicy(ReviewerPolicy, p => p.RequireRole(Permissions.RolesWith(Capability.Review)));
+        builder.Services.AddSingleton<RoleSettings>();
+        builder.Services.AddTransient<IClaimsTransformation, RoleSettingsClaims>();
         builder.AddSignInThrottle();
     }
 

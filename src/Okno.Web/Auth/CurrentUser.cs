@@ -12,10 +12,14 @@ public sealed record CurrentUser(long Id, UserRole Role, string Name)
     /// <summary>On a principal from an API token: the token's id and each of its scopes.</summary>
     public const string TokenIdClaim = "okno:token", ScopeClaim = "okno:scope";
 
+    /// <summary>Added on each request by <see cref="RoleSettingsClaims"/> when the administrator masks e-mails for the user's role.</summary>
+    public const string MasksEmailsClaim = "okno:mask-emails";
+
     public static CurrentUser From(ClaimsPrincipal principal) => new(
         long.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in."), System.Globalization.CultureInfo.InvariantCulture),
         Enum.Parse<UserRole>(principal.FindFirstValue(ClaimTypes.Role) ?? nameof(UserRole.Operator)),
-        principal.FindFirstValue(ClaimTypes.Name) ?? "");
+        principal.FindFirstValue(ClaimTypes.Name) ?? "")
+    { MasksEmails = principal.HasClaim(c => c.Type == MasksEmailsClaim) };
 
     public static ClaimsPrincipal Principal(User user, string scheme, bool mustEnrol = false) => new(new ClaimsIdentity(
     [
@@ -37,4 +41,10 @@ public sealed record CurrentUser(long Id, UserRole Role, string Name)
     public static bool MustEnrol(ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == MustEnrolClaim);
 
     public bool SeesPhones => Role.SeesPhones();
+
+    /// <summary>Whether clients' e-mail addresses reach this user masked (a per-role setting).</summary>
+    public bool MasksEmails { get; init; }
+
+    /// <summary>Sees every address whole: phones and e-mails — nothing to mask.</summary>
+    public bool SeesAddresses => SeesPhones && !MasksEmails;
 }

@@ -59,7 +59,7 @@ public static class ContactsEndpoints
         var c = await db.Contacts.FirstOrDefaultAsync(x => x.Id == id);
         if (c is null || !await MayAccessAsync(db, user, id)) return TypedResults.NotFound();
         if (body.Name is { Length: > 300 }) throw new Okno.Core.DomainException("Имя длиннее 300 символов.");
-        if (!ContactNames.IsUnchangedMask(c.Name, body.Name, user.SeesPhones)) c.Rename(body.Name);
+        if (!ContactNames.IsUnchangedMask(c.Name, body.Name, user.SeesPhones, user.MasksEmails)) c.Rename(body.Name);
         await db.SaveChangesAsync();
         var identities = await db.Identities.AsNoTracking().Where(i => i.ContactId == id).ToListAsync();
         return TypedResults.Ok(Dto(c, identities, user));

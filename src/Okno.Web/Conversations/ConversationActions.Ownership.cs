@@ -30,6 +30,7 @@ public sealed partial class ConversationActions
 
     public async Task<Conversation?> AssignAsync(long id, CurrentUser me, long? userId)
     {
+        await EnsureAllowedAsync(id, userId);
         var name = userId is null ? null : await NameAsync(userId);
         return await ApplyAsync(id, me, (c, now) => c.Assign(userId, now), ConversationChange.Assigned, notify: userId,
             notice: client => $"Вам назначено обращение: {client}.", line: (_, _) => ConversationLog.Assigned(me.Name, name));
@@ -37,6 +38,7 @@ public sealed partial class ConversationActions
 
     public async Task<Conversation?> HandOffAsync(long id, CurrentUser me, long toUserId, string? comment, DateTimeOffset? returnBy)
     {
+        await EnsureAllowedAsync(id, toUserId);
         var to = await NameAsync(toUserId);
         var done = await ApplyAsync(id, me, (c, now) => c.HandOff(me.Id, toUserId, comment, returnBy?.ToUniversalTime(), now), ConversationChange.HandedOff,
             notify: toUserId,

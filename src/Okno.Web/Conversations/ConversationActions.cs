@@ -42,11 +42,18 @@ public sealed partial class ConversationActions(OknoDbContext db, ILiveEvents bu
         return c;
     }
 
-    /// <summary>The client's name for notices (phones masked: the notice's reader may not see them).</summary>
+    /// <summary>The client's name for notices (phones and e-mails masked: the notice's reader may not see them).</summary>
     public async Task<string> ClientAsync(Conversation c)
     {
         var name = await db.Contacts.Where(x => x.Id == c.ContactId).Select(x => x.Name).FirstOrDefaultAsync();
-        return Okno.Core.Contacts.PhoneMask.MaskInText(name ?? $"Клиент №{c.ContactId}");
+        return Masking.ForEveryone(name ?? $"Клиент №{c.ContactId}")!;
+    }
+
+    /// <summary>A request behind an ethical wall goes only to someone named on it.</summary>
+    private async Task EnsureAllowedAsync(long id, long? userId)
+    {
+        if (userId is { } u && !await Okno.Core.Walls.EthicalWalls.AllowsAsync(db, id, u, CancellationToken.None))
+            throw new DomainException("Клиент закрыт этической стеной: этому сотруднику он недоступен.");
     }
 
     private async Task<string> NameAsync(long? userId) =>
@@ -84,7 +91,8 @@ public sealed partial class ConversationActions(OknoDbContext db, ILiveEvents bu
         await db.SaveChangesAsync();
         bus.Publish(new MessageCreated(c.Id, note.Id, c.ContactId, Okno.Core.Messages.MessageDirection.Outbound) { AssigneeId = c.AssigneeId });
         var users = await db.Users.AsNoTracking().Where(u => u.IsActive && u.Id != me.Id).Select(u => new { u.Id, u.Name, u.Email }).ToListAsync();
-        foreach (var u in users.Where(u => Mentions.Contains(note.Text!, u.Name, u.Email)))
+        var walled = await Okno.Core.Walls.EthicalWalls.MembersAsync(db, c.Id, c.ContactId, CancellationToken.None);
+        foreach (var u in users.Where(u => Mentions.Contains(note.Text!, u.Name, u.Email) && (walled is null || walled.Contains(u.Id))))
             bus.Publish(new UserNotified(u.Id, $"{me.Name} {RussianNames.Verb(me.Name, "упомянул")} вас в заметке: {await ClientAsync(c)}.", c.Id));
         return note;
     }

@@ -5,7 +5,7 @@ using Okno.Core.Events;
 namespace Okno.Web.Realtime;
 
 /// <summary>Forwards the live-event stream to this node's hub connections in order, off the committing thread.</summary>
-public sealed class HubPublisher(ILiveEvents bus, IHubContext<InboxHub> hub, ILogger<HubPublisher> log) : BackgroundService
+public sealed class HubPublisher(ILiveEvents bus, IHubContext<InboxHub> hub, LiveWalls walls, ILogger<HubPublisher> log) : BackgroundService
 {
     private readonly Channel<OknoEvent> _queue = Channel.CreateUnbounded<OknoEvent>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -14,18 +14,21 @@ public sealed class HubPublisher(ILiveEvents bus, IHubContext<InboxHub> hub, ILo
         using var subscription = bus.Subscribe(e => _queue.Writer.TryWrite(e));
         await foreach (var e in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            try { await SendAsync(e); }
+            try { await SendAsync(e, await walls.MembersAsync(e, stoppingToken)); }
             catch (Exception ex) { log.LogWarning("Hub push failed: {Error}", ex.GetType().Name); }
         }
     }
 
-    private Task SendAsync(OknoEvent e)
+    private Task SendAsync(OknoEvent e, IReadOnlySet<long>? walled)
     {
         // Each node sends to its own hub connections: the live-event stream already brought every node's events here.
         var who = LiveAudience.For(e);
         var groups = who.Users.Select(InboxHub.UserGroup).Concat(who.Staff ? [InboxHub.Staff] : []).ToList();
         // An unassigned conversation's events also reach operators narrowed to own + queue.
         if (who.Staff && e.AssigneeId is null && e is not ChannelStatusChanged) groups.Add(InboxHub.Queue);
+        // Behind an ethical wall: only the named users, each on their own group (staff and queue groups are left out).
+        if (walled is not null) groups = (who.Staff ? walled : walled.Intersect(who.Users)).Select(InboxHub.UserGroup).ToList();
+        if (groups.Count == 0) return Task.CompletedTask;
         var audience = hub.Clients.Groups(groups);
         return e switch
         {

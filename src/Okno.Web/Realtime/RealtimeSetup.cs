@@ -19,6 +19,7 @@ public static class RealtimeSetup
                 sp.GetRequiredService<ILogger<RedisEventRelay>>()));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<RedisEventRelay>());
         }
+        builder.Services.AddSingleton<LiveWalls>();
         builder.Services.AddHostedService<HubPublisher>();
     }
 

@@ -46,7 +46,7 @@ public sealed class ConversationQueries(OknoDbContext db, ConversationActions ac
             return new HistoryItem(m.Id, m.ConversationId, m.Direction, m.Kind, Masking.Text(m.Text, me), account?.Kind, account?.Name,
                 m.Status, Masking.Text(m.Error, me), m.AuthorId is { } u ? users.GetValueOrDefault(u) : null,
                 m.Direction == Okno.Core.Messages.MessageDirection.Inbound ? m.SentAt ?? m.CreatedAt : m.CreatedAt,
-                me.SeesPhones ? m.Attachments : m.Attachments.Select(x => new Okno.Core.Messages.Attachment
+                me.SeesAddresses ? m.Attachments : m.Attachments.Select(x => new Okno.Core.Messages.Attachment
                 {
                     Id = x.Id, MessageId = x.MessageId, FileName = Masking.Text(x.FileName, me)!, ContentType = x.ContentType, Size = x.Size,
                     StorageKey = x.StorageKey, TooLarge = x.TooLarge,

@@ -84,16 +84,17 @@ public sealed class InboxQueries(OknoDbContext db)
         var like = SearchFold.ContainsPattern(s);
         var plainLike = "%" + SearchFold.EscapeLike(s.ToLowerInvariant()) + "%";
         var digits = new string(PhoneMask.Fold(s).Where(char.IsAsciiDigit).ToArray());
-        var names = me.SeesPhones
+        var names = me.SeesAddresses
             ? db.Contacts.Where(x => x.SearchName != null && EF.Functions.Like(x.SearchName, like, SearchFold.LikeEscape)).Select(x => x.Id)
             : db.Contacts.Where(x => x.SearchNameMasked != null && EF.Functions.Like(x.SearchNameMasked, like, SearchFold.LikeEscape)).Select(x => x.Id);
         IQueryable<long> byValue;
         if (me.SeesPhones)
             byValue = digits.Length >= 4
                 ? db.Identities.Where(i => i.Value.Contains(digits)).Select(i => i.ContactId)
-                : db.Identities.Where(i => EF.Functions.Like(i.Value, plainLike, SearchFold.LikeEscape)).Select(i => i.ContactId);
+                : db.Identities.Where(i => (!me.MasksEmails || (i.Kind != IdentityKind.Email && i.Kind != IdentityKind.ClaimedEmail)) && EF.Functions.Like(i.Value, plainLike, SearchFold.LikeEscape)).Select(i => i.ContactId);
         else if (digits.Length == 0)
-            byValue = db.Identities.Where(i => i.Kind != IdentityKind.Phone && i.Kind != IdentityKind.ClaimedPhone && EF.Functions.Like(i.Value, plainLike, SearchFold.LikeEscape)).Select(i => i.ContactId);
+            byValue = db.Identities.Where(i => i.Kind != IdentityKind.Phone && i.Kind != IdentityKind.ClaimedPhone
+                && (!me.MasksEmails || (i.Kind != IdentityKind.Email && i.Kind != IdentityKind.ClaimedEmail)) && EF.Functions.Like(i.Value, plainLike, SearchFold.LikeEscape)).Select(i => i.ContactId);
         else
             return q.Where(c => names.Contains(c.ContactId));
         return q.Where(c => names.Contains(c.ContactId) || byValue.Contains(c.ContactId));
