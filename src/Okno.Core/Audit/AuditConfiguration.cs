@@ -29,12 +29,3 @@ internal sealed class AuditHeadConfiguration : IEntityTypeConfiguration<AuditHea
         b.HasData(new { Id = AuditHead.SingleId, LastId = 0L, Hash = "" });
     }
 }
-
-internal sealed class AuditSigningKeyConfiguration : IEntityTypeConfiguration<AuditSigningKey>
-{
-    public void Configure(EntityTypeBuilder<AuditSigningKey> b)
-    {
-        b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.ProtectedKey).HasMaxLength(2000);
-    }
-}

@@ -46,7 +46,6 @@ public sealed class OknoDbContext(DbContextOptions<OknoDbContext> options) : DbC
     public DbSet<Desk.ChannelQueueNotice> QueueNotices => Set<Desk.ChannelQueueNotice>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
-    public DbSet<AuditSigningKey> AuditSigningKeys => Set<AuditSigningKey>();
     public DbSet<Quality.QualityPolicy> QualityPolicies => Set<Quality.QualityPolicy>();
     public DbSet<Quality.QualityViolation> QualityViolations => Set<Quality.QualityViolation>();
     public DbSet<Reviews.Scorecard> Scorecards => Set<Reviews.Scorecard>();

@@ -115,24 +115,6 @@ namespace Okno.Migrations.Postgres.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Okno.Core.Audit.AuditSigningKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ProtectedKey")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("AuditSigningKeys");
-                });
-
             modelBuilder.Entity("Okno.Core.Channels.ChannelAccount", b =>
                 {
                     b.Property<Guid>("Id")

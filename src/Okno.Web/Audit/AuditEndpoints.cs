@@ -24,7 +24,6 @@ public static class AuditEndpoints
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<AuditQueries>();
         builder.Services.AddSingleton(new AuditHeadOptions(builder.Configuration["Okno:Audit:HeadExportPath"]));
-        builder.Services.AddSingleton<AuditHeadSigner>();
         builder.Services.AddSingleton<AuditHeadExport>();
         builder.Services.AddHostedService<AuditHeadScheduler>();
     }

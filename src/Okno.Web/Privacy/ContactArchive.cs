@@ -22,6 +22,11 @@ public sealed class ContactArchive(OknoDbContext db, ExportData data)
     public async Task<int> WriteAsync(long contactId, CurrentUser user, Stream output, CancellationToken ct)
     {
         var contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId && c.MergedIntoId == null, ct) ?? throw new NotFoundException("Клиент не найден.");
+        if (!await Okno.Core.Conversations.ConversationAccess.CanSeeContactAsync(db, contactId, user.Id, user.Role, ct)) throw new NotFoundException("Клиент не найден.");
+        // An archive must be whole: one with a walled conversation left out would look complete and is not.
+        if (await db.Conversations.CountAsync(c => c.ContactId == contactId, ct) !=
+            await Okno.Core.Conversations.ConversationAccess.VisibleTo(db.Conversations.Where(c => c.ContactId == contactId), db, user.Id, user.Role).CountAsync(ct))
+            throw new Okno.Core.DomainException("Часть переписки клиента закрыта этической стеной: выгрузку делает сотрудник, допущенный к ней.");
         var identities = await db.Identities.AsNoTracking().Where(i => i.ContactId == contactId).OrderBy(i => i.Id).ToListAsync(ct);
         var labels = await db.ContactLabels.AsNoTracking().Where(l => l.ContactId == contactId).OrderBy(l => l.Id).ToListAsync(ct);
         var notes = await db.ContactNotes.AsNoTracking().Where(n => n.ContactId == contactId).OrderBy(n => n.Id).ToListAsync(ct);

@@ -28,6 +28,7 @@ public sealed class CourtExport(OknoDbContext db, ExportData data, ExportSigner 
     public async Task<(int Messages, int Files)> WriteAsync(long conversationId, CurrentUser user, Stream output, CancellationToken ct)
     {
         var conversation = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, ct) ?? throw new NotFoundException("Обращение не найдено.");
+        if (!await Okno.Core.Conversations.ConversationAccess.CanSeeAsync(db, conversationId, user.Id, user.Role, ct)) throw new NotFoundException("Обращение не найдено.");
         var contact = await db.Contacts.AsNoTracking().FirstAsync(c => c.Id == conversation.ContactId, ct);
         var identities = await db.Identities.AsNoTracking().Where(i => i.ContactId == contact.Id).OrderBy(i => i.Id).ToListAsync(ct);
         var key = await signer.PublicKeyAsync(ct);

@@ -14,7 +14,7 @@ public abstract class PermissionMatrixTests<TApp>(TApp app) : OknoTest<TApp>(app
 {
     private const string Phone = "903 555-44-11";
 
-    private sealed record Staff(HttpClient Client, long Own);
+    private sealed record Staff(HttpClient Client, long Own, long OwnContact);
 
     [SkippableFact]
     public async Task EveryCapabilityOfTheMatrix_IsWhatARepresentativeRequestGets_ForEveryRole()
@@ -33,9 +33,9 @@ public abstract class PermissionMatrixTests<TApp>(TApp app) : OknoTest<TApp>(app
             if (staff.TryGetValue((role, narrowed), out var known)) return known;
             var (email, id) = await SecurityKit.CreateUserAsync(App, role);
             if (narrowed) (await admin.PatchAsJsonAsync($"/api/v1/users/{id}", new { scope = "own-and-queue" })).EnsureSuccessStatusCode();
-            var (own, _) = await PrivacyKit.ConversationAsync(App, "Свой", "позвоните +7 " + Phone);
+            var (own, ownContact) = await PrivacyKit.ConversationAsync(App, "Свой", "позвоните +7 " + Phone);
             (await admin.PostAsJsonAsync($"/api/v1/conversations/{own}/assign", new { userId = id })).EnsureSuccessStatusCode();
-            return staff[(role, narrowed)] = new Staff(await SecurityKit.SignedInAsync(App, email), own);
+            return staff[(role, narrowed)] = new Staff(await SecurityKit.SignedInAsync(App, email), own, ownContact);
         }
 
         // One probe per capability: does this role get what the capability stands for?
@@ -56,6 +56,14 @@ public abstract class PermissionMatrixTests<TApp>(TApp app) : OknoTest<TApp>(app
                 return r.IsSuccessStatusCode;
             },
             ["manage"] = async role => (await (await StaffAsync(role, false)).Client.GetAsync("/api/v1/audit?limit=1")).StatusCode == HttpStatusCode.OK,
+            ["review"] = async role => (await (await StaffAsync(role, false)).Client.GetAsync("/api/v1/reviews/queue")).StatusCode == HttpStatusCode.OK,
+            ["export-client-data"] = async role =>
+            {
+                var s = await StaffAsync(role, false);
+                return (await s.Client.GetAsync($"/api/v1/contacts/{s.OwnContact}/export")).StatusCode == HttpStatusCode.OK;
+            },
+            // An id nobody has: allowed answers 404 (nothing erased), refused 403.
+            ["erase-client-data"] = async role => (await (await StaffAsync(role, false)).Client.PostAsync("/api/v1/contacts/987654321/erase", null)).StatusCode == HttpStatusCode.NotFound,
             ["administer"] = async role => (await (await StaffAsync(role, false)).Client.GetAsync("/api/v1/roles")).StatusCode == HttpStatusCode.OK,
         };
 

@@ -1,26 +1,32 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Okno.Core.Audit;
 using Okno.Core.Data;
+using Okno.Web.Privacy;
 
-namespace Okno.Core.Audit;
+namespace Okno.Web.Audit;
 
 /// <summary>Okno:Audit:HeadExportPath: the folder the signed heads are written to (best on other storage); unset = no export.</summary>
 public sealed record AuditHeadOptions(string? ExportPath);
 
-/// <summary>The audit's head as GET /api/v1/audit/head gives it: the last entry's id and hash at a time, signed.</summary>
-public sealed record SignedHead(long LastId, string Hash, DateTimeOffset At, string Signature);
+/// <summary>
+/// The audit's head as GET /api/v1/audit/head gives it: the last entry's id and hash at a time, signed (ECDSA P-256,
+/// base64 DER) with the server's export key — its public half is GET /api/v1/exports/public-key, named by <see cref="KeyId"/>.
+/// </summary>
+public sealed record SignedHead(long LastId, string Hash, DateTimeOffset At, string KeyId, string Signature);
 
 /// <summary>
 /// One exported head: the hashes of every entry since the previous export (<see cref="FromId"/>..<see cref="LastId"/>),
 /// the head itself and the signature over them. With these outside the database, an entry edited and the chain
 /// re-hashed after it is still found — by its own id.
 /// </summary>
-public sealed record HeadFile(long FromId, long LastId, string Hash, DateTimeOffset At, IReadOnlyList<string> Hashes, string Signature);
+public sealed record HeadFile(long FromId, long LastId, string Hash, DateTimeOffset At, IReadOnlyList<string> Hashes, string KeyId, string Signature);
 
 /// <summary>Writes signed heads to the export folder and checks the chain against the heads written there.</summary>
-public sealed class AuditHeadExport(IServiceScopeFactory scopes, AuditHeadSigner signer, TimeProvider clock, AuditHeadOptions options)
+public sealed class AuditHeadExport(IServiceScopeFactory scopes, ExportSigner signer, TimeProvider clock, AuditHeadOptions options)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     public const string Prefix = "audit-head-";
@@ -32,7 +38,8 @@ public sealed class AuditHeadExport(IServiceScopeFactory scopes, AuditHeadSigner
         await using var scope = scopes.CreateAsyncScope();
         var head = await scope.ServiceProvider.GetRequiredService<OknoDbContext>().AuditHeads.AsNoTracking().SingleAsync(h => h.Id == AuditHead.SingleId, ct);
         var at = AuditChain.Instant(clock.GetUtcNow());
-        return new SignedHead(head.LastId, head.Hash, at, await signer.SignAsync(AuditHeadSigner.Message(head.LastId, head.Hash, at, 0, []), ct));
+        var key = await signer.PublicKeyAsync(ct);
+        return new SignedHead(head.LastId, head.Hash, at, key.KeyId, await SignAsync(Message(head.LastId, head.Hash, at, 0, []), ct));
     }
 
     /// <summary>Writes the entries since the last export and the head; null when there is nothing new (or no folder).</summary>
@@ -49,7 +56,8 @@ public sealed class AuditHeadExport(IServiceScopeFactory scopes, AuditHeadSigner
         if (hashes.Count != lastId - previous) throw new InvalidOperationException("The audit chain has gaps; run verify before exporting its head.");
         var at = AuditChain.Instant(clock.GetUtcNow());
         var from = previous + 1;
-        var file = new HeadFile(from, lastId, hashes[^1], at, hashes, await signer.SignAsync(AuditHeadSigner.Message(lastId, hashes[^1], at, from, hashes), ct));
+        var key = await signer.PublicKeyAsync(ct);
+        var file = new HeadFile(from, lastId, hashes[^1], at, hashes, key.KeyId, await SignAsync(Message(lastId, hashes[^1], at, from, hashes), ct));
         var path = Path.Combine(folder.FullName, Name(lastId));
         var temp = path + ".tmp-" + Guid.NewGuid().ToString("N");
         await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(file, Json), ct);
@@ -72,7 +80,7 @@ public sealed class AuditHeadExport(IServiceScopeFactory scopes, AuditHeadSigner
             count++;
             var file = await ReadAsync(path, ct);
             if (file is null || file.LastId != lastId || file.Hashes.Count != file.LastId - file.FromId + 1 || file.Hashes.Count == 0 || file.Hashes[^1] != file.Hash
-                || !await signer.VerifyAsync(AuditHeadSigner.Message(file.LastId, file.Hash, file.At, file.FromId, file.Hashes), file.Signature, ct))
+                || !await VerifyAsync(Message(file.LastId, file.Hash, file.At, file.FromId, file.Hashes), file.Signature, ct))
             {
                 broken = Min(broken, file?.FromId ?? 1);
                 continue;
@@ -88,6 +96,28 @@ public sealed class AuditHeadExport(IServiceScopeFactory scopes, AuditHeadSigner
             }
         }
         return (count, broken);
+    }
+
+    /// <summary>What is signed: the head (and, in a file, the range and a digest of its hashes), one field a line.</summary>
+    public static string Message(long lastId, string hash, DateTimeOffset at, long fromId, IReadOnlyList<string> hashes) =>
+        string.Join('\n', "okno-audit-head/v1", lastId.ToString(CultureInfo.InvariantCulture), hash,
+            at.UtcTicks.ToString(CultureInfo.InvariantCulture), fromId.ToString(CultureInfo.InvariantCulture),
+            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', hashes)))));
+
+    private async Task<string> SignAsync(string message, CancellationToken ct) =>
+        Convert.ToBase64String(await signer.SignAsync(Encoding.UTF8.GetBytes(message), ct));
+
+    /// <summary>Checked with the public key, as anyone holding GET /api/v1/exports/public-key can.</summary>
+    public async Task<bool> VerifyAsync(string message, string? signature, CancellationToken ct)
+    {
+        if (signature is null) return false;
+        try
+        {
+            using var key = ECDsa.Create();
+            key.ImportSubjectPublicKeyInfo(Convert.FromBase64String((await signer.PublicKeyAsync(ct)).PublicKey), out _);
+            return key.VerifyData(Encoding.UTF8.GetBytes(message), Convert.FromBase64String(signature), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        }
+        catch (Exception e) when (e is FormatException or CryptographicException) { return false; }
     }
 
     private static long Min(long? a, long b) => a is { } x ? Math.Min(x, b) : b;

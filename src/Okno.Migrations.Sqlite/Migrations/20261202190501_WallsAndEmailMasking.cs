@@ -1,13 +1,11 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Okno.Migrations.Postgres.Migrations
+namespace Okno.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class WallsMaskingAuditHeads : Migration
+    public partial class WallsAndEmailMasking : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,33 +13,20 @@ namespace Okno.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<bool>(
                 name: "MaskEmails",
                 table: "RolePolicies",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
-
-            migrationBuilder.CreateTable(
-                name: "AuditSigningKeys",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    ProtectedKey = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AuditSigningKeys", x => x.Id);
-                });
 
             migrationBuilder.CreateTable(
                 name: "EthicalWalls",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ContactId = table.Column<long>(type: "bigint", nullable: true),
-                    ConversationId = table.Column<long>(type: "bigint", nullable: true),
-                    SetById = table.Column<long>(type: "bigint", nullable: true),
-                    SetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContactId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConversationId = table.Column<long>(type: "INTEGER", nullable: true),
+                    SetById = table.Column<long>(type: "INTEGER", nullable: true),
+                    SetAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,8 +37,8 @@ namespace Okno.Migrations.Postgres.Migrations
                 name: "EthicalWallMembers",
                 columns: table => new
                 {
-                    WallId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<long>(type: "bigint", nullable: false)
+                    WallId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -87,9 +72,6 @@ namespace Okno.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "AuditSigningKeys");
-
             migrationBuilder.DropTable(
                 name: "EthicalWallMembers");
 

@@ -1,11 +1,13 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Okno.Migrations.Sqlite.Migrations
+namespace Okno.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class WallsMaskingAuditHeads : Migration
+    public partial class WallsAndEmailMasking : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,33 +15,20 @@ namespace Okno.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<bool>(
                 name: "MaskEmails",
                 table: "RolePolicies",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
-
-            migrationBuilder.CreateTable(
-                name: "AuditSigningKeys",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProtectedKey = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AuditSigningKeys", x => x.Id);
-                });
 
             migrationBuilder.CreateTable(
                 name: "EthicalWalls",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContactId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConversationId = table.Column<long>(type: "INTEGER", nullable: true),
-                    SetById = table.Column<long>(type: "INTEGER", nullable: true),
-                    SetAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContactId = table.Column<long>(type: "bigint", nullable: true),
+                    ConversationId = table.Column<long>(type: "bigint", nullable: true),
+                    SetById = table.Column<long>(type: "bigint", nullable: true),
+                    SetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -50,8 +39,8 @@ namespace Okno.Migrations.Sqlite.Migrations
                 name: "EthicalWallMembers",
                 columns: table => new
                 {
-                    WallId = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<long>(type: "INTEGER", nullable: false)
+                    WallId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -85,9 +74,6 @@ namespace Okno.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "AuditSigningKeys");
-
             migrationBuilder.DropTable(
                 name: "EthicalWallMembers");
 
