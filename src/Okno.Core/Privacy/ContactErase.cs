@@ -15,8 +15,8 @@ public sealed class ContactHeldException(long holdId) : Exception("Данные 
 
 /// <summary>
 /// A data subject's erasure (152-ФЗ, art. 21): the client's personal data goes — name, identities, addresses, notes,
-/// labels, every message text and file, conversation previews and source details, the search index, and log rows
-/// elsewhere that hold one of their identifiers (dedupe keys, channel state, outgoing-webhook bodies). What statistics
+/// labels, every message text and file, conversation previews and source details, the search index, and rows
+/// elsewhere that hold one of their identifiers (dedupe keys, channel state, outgoing-webhook bodies, review comments). What statistics
 /// need stays without identity: the contact and conversation rows (times, status, outcome), every message as an
 /// empty record (direction, kind, times, status), consents (proof of a lawful basis, by id only) and the audit (ids only).
 /// </summary>
@@ -123,6 +123,11 @@ public sealed class ContactErase(OknoDbContext db, IFileStore files, TimeProvide
             .Concat(conversationIds.SelectMany(id => new[] { $"\"conversationId\":{id},", $"\"conversationId\":{id}}}" })).ToList();
         foreach (var n in needles)
         {
+            // A reviewer's comment on the client's conversation that names them: the score stays, the comment goes.
+            removed += await db.Reviews.Where(r => conversationIds.Contains(r.ConversationId) && r.Comment != null && r.Comment.Contains(n))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Comment, (string?)null), ct);
+            removed += await db.TargetAudits.Where(a => conversationIds.Contains(a.ConversationId) && a.Comment != null && a.Comment.Contains(n))
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Comment, (string?)null), ct);
             removed += await db.ProcessedEvents.Where(p => p.Key.Contains(n)).ExecuteDeleteAsync(ct);
             removed += await db.ChannelState.Where(s => s.Key.Contains(n) || s.Value.Contains(n)).ExecuteDeleteAsync(ct);
         }

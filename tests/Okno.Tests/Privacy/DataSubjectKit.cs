@@ -56,6 +56,9 @@ public static class DataSubjectKit
             var db = scope.ServiceProvider.GetRequiredService<OknoDbContext>();
             db.ContactNotes.Add(new ContactNote(contactId, $"Звонить {name} после 18:00 на {phone}", null, DateTimeOffset.UtcNow));
             db.ContactLabels.Add(new ContactLabel(contactId, "банкротство", DateTimeOffset.UtcNow));
+            var admin = await db.Users.Where(u => u.Email == OknoApp.AdminEmail).Select(u => u.Id).SingleAsync();
+            db.Reviews.Add(new Okno.Core.Reviews.ConversationReview(firstId, null, admin, new Dictionary<string, int> { ["вежливость"] = 5 },
+                $"Хорошо ответили {name}", DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
         }
         var tag2 = "второй" + tag;
