@@ -64,6 +64,10 @@ public static class CoreServices
         services.AddHostedService(sp => sp.GetRequiredService<Desk.DeskScheduler>());
         services.AddSingleton<Search.SearchIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<Search.SearchIndexer>());
+        services.AddSingleton<Reports.RequestMetricsQueue>();
+        services.AddScoped<Reports.RequestMetricsUpdater>();
+        services.AddSingleton<Reports.RequestMetricsWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Reports.RequestMetricsWorker>());
         return services;
     }
 }

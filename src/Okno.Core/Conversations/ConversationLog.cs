@@ -9,8 +9,9 @@ namespace Okno.Core.Conversations;
 /// </summary>
 public static class ConversationLog
 {
-    public static Message Line(Conversation c, string text, long? byUserId, DateTimeOffset now) =>
-        Message.Note(c.Id, c.ContactId, text, byUserId, now, MessageKind.Event);
+    /// <param name="action">What the line records, when it changes who holds the request or its state (read by the request's metrics).</param>
+    public static Message Line(Conversation c, string text, long? byUserId, DateTimeOffset now, Events.ConversationChange? action = null) =>
+        Message.Note(c.Id, c.ContactId, text, byUserId, now, MessageKind.Event, action);
 
     public static string Took(string who) => $"{who} {Verb(who, "взял")} обращение";
 

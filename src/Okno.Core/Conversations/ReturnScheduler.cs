@@ -63,7 +63,7 @@ public sealed class ReturnScheduler(IServiceScopeFactory scopes, ILiveEvents bus
         {
             var holder = c.AssigneeId;
             var back = c.ReturnToSender();
-            db.Messages.Add(ConversationLog.Line(c, ConversationLog.ReturnedAutomatically(users.GetValueOrDefault(back) ?? $"сотрудник №{back}"), null, now));
+            db.Messages.Add(ConversationLog.Line(c, ConversationLog.ReturnedAutomatically(users.GetValueOrDefault(back) ?? $"сотрудник №{back}"), null, now, ConversationChange.Returned));
             events.Add(new ConversationUpdated(c.Id, ConversationChange.Returned) { AssigneeId = back });
             events.Add(new UserNotified(back, $"Вернулось к вам: {Client(c)} — истёк срок возврата.", c.Id));
             if (holder is { } h && h != back)

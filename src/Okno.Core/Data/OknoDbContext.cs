@@ -51,6 +51,7 @@ public sealed class OknoDbContext(DbContextOptions<OknoDbContext> options) : DbC
     public DbSet<Reviews.Scorecard> Scorecards => Set<Reviews.Scorecard>();
     public DbSet<Reviews.ConversationReview> Reviews => Set<Reviews.ConversationReview>();
     public DbSet<Reviews.TargetAudit> TargetAudits => Set<Reviews.TargetAudit>();
+    public DbSet<Reports.RequestMetrics> RequestMetrics => Set<Reports.RequestMetrics>();
     public DbSet<OutgoingWebhooks.WebhookEndpoint> WebhookEndpoints => Set<OutgoingWebhooks.WebhookEndpoint>();
     public DbSet<OutgoingWebhooks.WebhookDelivery> WebhookDeliveries => Set<OutgoingWebhooks.WebhookDelivery>();
     public DbSet<OutgoingWebhooks.WebhookAttempt> WebhookAttempts => Set<OutgoingWebhooks.WebhookAttempt>();

@@ -39,7 +39,7 @@ public sealed class AutoTransfer(OknoDbContext db, TimeProvider clock)
             if (waited < after && !gone) continue;
             var from = c.TransferAway();
             var name = names.GetValueOrDefault(from) ?? $"сотрудник №{from}";
-            db.Messages.Add(ConversationLog.Line(c, gone ? DeskLog.WentOffline(name) : DeskLog.Transferred(name, after), null, now));
+            db.Messages.Add(ConversationLog.Line(c, gone ? DeskLog.WentOffline(name) : DeskLog.Transferred(name, after), null, now, ConversationChange.Transferred));
             events.Add(new ConversationUpdated(c.Id, ConversationChange.Transferred));
             events.Add(new UserNotified(from, gone
                 ? "Обращение передано другому: вы не в сети, а клиент ждёт ответа."

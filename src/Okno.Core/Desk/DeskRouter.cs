@@ -68,7 +68,7 @@ public sealed class DeskRouter(OknoDbContext db, TimeProvider clock)
             load[user] = load.GetValueOrDefault(user) + 1;
             presence[user].LastAssignedAt = now;
             if (reason == AssignmentReason.RoundRobin) team.LastAssignedUserId = user;
-            db.Messages.Add(ConversationLog.Line(c, DeskLog.Assigned(active[user], reason), null, now));
+            db.Messages.Add(ConversationLog.Line(c, DeskLog.Assigned(active[user], reason), null, now, ConversationChange.Assigned));
             await db.SaveChangesAsync(ct);
             events.Add(new ConversationAssigned(c.Id, user, reason) { AssigneeId = user });
             events.Add(new ConversationUpdated(c.Id, ConversationChange.Assigned) { AssigneeId = user });

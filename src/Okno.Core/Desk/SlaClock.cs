@@ -85,7 +85,7 @@ public sealed class SlaClock(OknoDbContext db, TimeProvider clock, DeskOptions o
     {
         var name = await db.Users.Where(u => u.Id == holder).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? $"сотрудник №{holder}";
         c.TransferAway();
-        db.Messages.Add(ConversationLog.Line(c, DeskLog.Escalated(name, kind), null, now));
+        db.Messages.Add(ConversationLog.Line(c, DeskLog.Escalated(name, kind), null, now, ConversationChange.Transferred));
         events.Add(new ConversationUpdated(c.Id, ConversationChange.Transferred));
         events.Add(new UserNotified(holder, $"Обращение передано другому: нарушен срок SLA ({SlaKinds.Name(kind)}).", c.Id));
     }

@@ -45,8 +45,10 @@ public sealed class Message
         CreatedAt = now,
     };
 
-    public static Message Note(long conversationId, long contactId, string text, long? authorId, DateTimeOffset now, MessageKind kind = MessageKind.Note) => new()
+    public static Message Note(long conversationId, long contactId, string text, long? authorId, DateTimeOffset now, MessageKind kind = MessageKind.Note,
+        Events.ConversationChange? action = null) => new()
     {
+        Action = action,
         ConversationId = conversationId,
         ContactId = contactId,
         Direction = MessageDirection.Outbound,
@@ -76,6 +78,8 @@ public sealed class Message
     public DateTimeOffset? SentAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? EditedAt { get; private set; }
+    /// <summary>On a system line (<see cref="MessageKind.Event"/>): what it records (hand-off, assignment, resolve…), for the request's metrics.</summary>
+    public Events.ConversationChange? Action { get; private set; }
     public List<Attachment> Attachments { get; private set; } = [];
 
     public void MarkSent(string? externalId, DateTimeOffset at)

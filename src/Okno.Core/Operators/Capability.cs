@@ -13,6 +13,8 @@ public enum Capability
     Change,
     /// <summary>Manager endpoints: the audit, reports, quality violations, contact search and merge, desk set-up.</summary>
     Manage,
+    /// <summary>The reports (issue 13): summaries, the request lists behind them and their exports, the live overview.</summary>
+    ReadReports,
     /// <summary>Scoring requests and auditing "not target" verdicts (for qc the only writes).</summary>
     Review,
     /// <summary>Taking a client's data out: the data-subject archive and the signed export for court.</summary>

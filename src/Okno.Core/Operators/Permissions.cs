@@ -10,11 +10,11 @@ public static class Permissions
 {
     public static readonly IReadOnlyDictionary<UserRole, IReadOnlySet<Capability>> Matrix = new Dictionary<UserRole, IReadOnlySet<Capability>>
     {
-        [UserRole.Admin] = new HashSet<Capability> { Capability.SeeAllConversations, Capability.SeeTeamConversations, Capability.SeePhones, Capability.Change, Capability.Manage, Capability.Review, Capability.ExportClientData, Capability.EraseClientData, Capability.Administer },
-        [UserRole.Supervisor] = new HashSet<Capability> { Capability.SeeAllConversations, Capability.SeeTeamConversations, Capability.SeePhones, Capability.Change, Capability.Manage, Capability.Review, Capability.ExportClientData },
+        [UserRole.Admin] = new HashSet<Capability> { Capability.SeeAllConversations, Capability.SeeTeamConversations, Capability.SeePhones, Capability.Change, Capability.Manage, Capability.ReadReports, Capability.Review, Capability.ExportClientData, Capability.EraseClientData, Capability.Administer },
+        [UserRole.Supervisor] = new HashSet<Capability> { Capability.SeeAllConversations, Capability.SeeTeamConversations, Capability.SeePhones, Capability.Change, Capability.Manage, Capability.ReadReports, Capability.Review, Capability.ExportClientData },
         [UserRole.Operator] = new HashSet<Capability> { Capability.SeeTeamConversations, Capability.Change },
         [UserRole.Lawyer] = new HashSet<Capability> { Capability.Change },
-        [UserRole.Qc] = new HashSet<Capability> { Capability.SeeAllConversations, Capability.SeeTeamConversations, Capability.Review },
+        [UserRole.Qc] = new HashSet<Capability> { Capability.SeeAllConversations, Capability.SeeTeamConversations, Capability.ReadReports, Capability.Review },
     };
 
     public static bool Has(this UserRole role, Capability capability) => Matrix.TryGetValue(role, out var set) && set.Contains(capability);

@@ -50,6 +50,12 @@ public static class UserRoles
 
     public static bool Manages(this UserRole role) => role.Has(Capability.Manage);
 
+    /// <summary>
+    /// Who reads the reports and exports request lists (issue 13): admins, supervisors and quality control (their job is
+    /// exactly this; they read with phones masked, as everywhere). Operators and lawyers do not.
+    /// </summary>
+    public static bool ReadsReports(this UserRole role) => role.Has(Capability.ReadReports);
+
     public static string ToWireName(this UserRole role) => role.ToString().ToLowerInvariant();
 
     public const string WireNames = "admin, supervisor, operator, lawyer или qc.";

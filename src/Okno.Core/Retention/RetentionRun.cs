@@ -15,7 +15,7 @@ public sealed record RetentionPlan(DateTimeOffset At, IReadOnlyList<RetentionIte
 /// retention yet, and neither it nor its contact is under a legal hold. The run re-plans under the same rules
 /// and clock, so it does exactly what a dry run at that moment lists.
 /// </summary>
-public sealed class RetentionRun(OknoDbContext db, IFileStore files, TimeProvider clock)
+public sealed class RetentionRun(OknoDbContext db, IFileStore files, TimeProvider clock, Reports.RequestMetricsQueue metrics)
 {
     public const string Removed = "[удалено по сроку хранения]";
 
@@ -87,6 +87,7 @@ public sealed class RetentionRun(OknoDbContext db, IFileStore files, TimeProvide
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
+        metrics.Mark(item.ConversationId);
         foreach (var key in keys) await files.DeleteAsync(key, ct);
     }
 }

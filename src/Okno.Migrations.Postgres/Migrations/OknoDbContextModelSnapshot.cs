@@ -391,6 +391,12 @@ namespace Okno.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("CsatAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CsatScore")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("FirstResponseAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -828,6 +834,10 @@ namespace Okno.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<long?>("AuthorId")
                         .HasColumnType("bigint");
@@ -1426,6 +1436,149 @@ namespace Okno.Migrations.Postgres.Migrations
                     b.ToTable("QualityViolations");
                 });
 
+            modelBuilder.Entity("Okno.Core.Reports.RequestMetrics", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AssigneeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AverageResponseSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AvitoItem")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChannelKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ContactId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Csat")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FirstInboundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("FirstResponseBusinessSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FirstResponseSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("HandOffs")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("IsTarget")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("LastMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MaxResponseSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MessagesIn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MessagesOut")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NotTargetReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Page")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PracticeArea")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("QualityViolations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reassignments")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Referrer")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("ResolutionBusinessSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ResolutionSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SlaBreaches")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SlaState")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("TeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UtmCampaign")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UtmMedium")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UtmSource")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ConversationId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("AssigneeId", "CreatedAt");
+
+                    b.HasIndex("ChannelId", "CreatedAt");
+
+                    b.HasIndex("Source", "CreatedAt");
+
+                    b.HasIndex("TeamId", "CreatedAt");
+
+                    b.ToTable("RequestMetrics");
+                });
+
             modelBuilder.Entity("Okno.Core.Retention.LegalHold", b =>
                 {
                     b.Property<long>("Id")
@@ -1740,6 +1893,15 @@ namespace Okno.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Message");
+                });
+
+            modelBuilder.Entity("Okno.Core.Reports.RequestMetrics", b =>
+                {
+                    b.HasOne("Okno.Core.Conversations.Conversation", null)
+                        .WithOne()
+                        .HasForeignKey("Okno.Core.Reports.RequestMetrics", "ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Okno.Core.Walls.EthicalWallMember", b =>

@@ -370,6 +370,12 @@ namespace Okno.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CsatAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CsatScore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FirstResponseAt")
                         .HasColumnType("INTEGER");
 
@@ -795,6 +801,10 @@ namespace Okno.Migrations.Sqlite.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("AuthorId")
                         .HasColumnType("INTEGER");
@@ -1373,6 +1383,149 @@ namespace Okno.Migrations.Sqlite.Migrations
                     b.ToTable("QualityViolations");
                 });
 
+            modelBuilder.Entity("Okno.Core.Reports.RequestMetrics", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AssigneeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AverageResponseSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AvitoItem")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Csat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstInboundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstResponseBusinessSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstResponseSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HandOffs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("IsTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MaxResponseSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MessagesIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MessagesOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotTargetReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Page")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PracticeArea")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QualityViolations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reassignments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Referrer")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolutionBusinessSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolutionSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlaBreaches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SlaState")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UtmCampaign")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UtmMedium")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UtmSource")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConversationId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("AssigneeId", "CreatedAt");
+
+                    b.HasIndex("ChannelId", "CreatedAt");
+
+                    b.HasIndex("Source", "CreatedAt");
+
+                    b.HasIndex("TeamId", "CreatedAt");
+
+                    b.ToTable("RequestMetrics");
+                });
+
             modelBuilder.Entity("Okno.Core.Retention.LegalHold", b =>
                 {
                     b.Property<long>("Id")
@@ -1675,6 +1828,15 @@ namespace Okno.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Message");
+                });
+
+            modelBuilder.Entity("Okno.Core.Reports.RequestMetrics", b =>
+                {
+                    b.HasOne("Okno.Core.Conversations.Conversation", null)
+                        .WithOne()
+                        .HasForeignKey("Okno.Core.Reports.RequestMetrics", "ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Okno.Core.Walls.EthicalWallMember", b =>

@@ -14,6 +14,8 @@ public static class AuthSetup
     public const string ManagerPolicy = "manager";
     /// <summary>Supervisors, admins and quality control (<see cref="UserRoles.Reviews"/>).</summary>
     public const string ReviewerPolicy = "reviewer";
+    /// <summary>Reports and their exports: the roles <see cref="UserRoles.ReadsReports"/> names.</summary>
+    public const string ReportsPolicy = "reports";
 
     /// <summary>Cookies for the web app, bearer tokens for the API; one policy scheme picks per request.</summary>
     public static void AddOknoAuth(this WebApplicationBuilder builder)
@@ -54,7 +56,8 @@ public static class AuthSetup
             // The policies are columns of the permission matrix: a role gets them by holding the capability there.
             .AddPolicy(AdminPolicy, p => p.RequireRole(Permissions.RolesWith(Capability.Administer)))
             .AddPolicy(ManagerPolicy, p => p.RequireRole(Permissions.RolesWith(Capability.Manage)))
-            .AddPolicy(ReviewerPolicy, p => p.RequireRole(Permissions.RolesWith(Capability.Review)));
+            .AddPolicy(ReviewerPolicy, p => p.RequireRole(Permissions.RolesWith(Capability.Review)))
+            .AddPolicy(ReportsPolicy, p => p.RequireRole(Permissions.RolesWith(Capability.ReadReports)));
         builder.Services.AddSingleton<RoleSettings>();
         builder.Services.AddTransient<IClaimsTransformation, RoleSettingsClaims>();
         builder.AddSignInThrottle();

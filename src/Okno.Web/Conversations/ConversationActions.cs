@@ -34,7 +34,7 @@ public sealed partial class ConversationActions(OknoDbContext db, ILiveEvents bu
         if (c is null) return null;
         var now = clock.GetUtcNow();
         act(c, now);
-        if (line?.Invoke(c, now) is { } text) db.Messages.Add(ConversationLog.Line(c, text, me.Id, now));
+        if (line?.Invoke(c, now) is { } text) db.Messages.Add(ConversationLog.Line(c, text, me.Id, now, change));
         await db.SaveChangesAsync();
         bus.Publish(new ConversationUpdated(c.Id, change) { AssigneeId = c.AssigneeId });
         var target = notify ?? (change == ConversationChange.Returned ? c.AssigneeId : null);

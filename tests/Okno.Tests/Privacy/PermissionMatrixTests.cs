@@ -56,6 +56,7 @@ public abstract class PermissionMatrixTests<TApp>(TApp app) : OknoTest<TApp>(app
                 return r.IsSuccessStatusCode;
             },
             ["manage"] = async role => (await (await StaffAsync(role, false)).Client.GetAsync("/api/v1/audit?limit=1")).StatusCode == HttpStatusCode.OK,
+            ["read-reports"] = async role => (await (await StaffAsync(role, false)).Client.GetAsync("/api/v1/reports/live")).StatusCode == HttpStatusCode.OK,
             ["review"] = async role => (await (await StaffAsync(role, false)).Client.GetAsync("/api/v1/reviews/queue")).StatusCode == HttpStatusCode.OK,
             ["export-client-data"] = async role =>
             {
