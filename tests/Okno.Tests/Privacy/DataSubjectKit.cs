@@ -16,6 +16,19 @@ namespace Okno.Tests.Privacy;
 public sealed record DsrClient(long ContactId, long FirstId, long SecondId, string Name, string Phone, string PhoneDigits, string Email,
     string Tag, byte[] File, string FileName, string Token, WebChatTestKit Kit);
 
+/// <summary>Okno whose outgoing webhooks may target loopback: the erase test records deliveries about the client.</summary>
+public sealed class SqliteDsrApp : OknoApp
+{
+    public SqliteDsrApp() => Settings["Okno:Webhooks:AllowPrivateNetworks"] = "true";
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgresDsrApp : OknoApp
+{
+    public PostgresDsrApp() => Settings["Okno:Webhooks:AllowPrivateNetworks"] = "true";
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
 /// <summary>What the data-subject request tests share (issue 15.4 and 15.6).</summary>
 public static class DataSubjectKit
 {

@@ -84,8 +84,13 @@ public abstract class DataSubjectTests<TApp>(TApp app) : OknoTest<TApp>(app) whe
     [SkippableFact]
     public async Task Erase_NoTraceOfNameOrPhoneInAnyColumn_CountsIntact_Audited()
     {
-        var client = await DataSubjectKit.ClientAsync(App);
         using var admin = App.Api();
+        // A CRM receiver (unreachable: deliveries stay in the log with their bodies) hears of the client's messages, phones included.
+        (await admin.PostAsJsonAsync("/api/v1/webhook-endpoints", new { url = "http://127.0.0.1:9/crm", events = new[] { "message.created", "contact.created" }, includePhones = true }))
+            .EnsureSuccessStatusCode();
+        var client = await DataSubjectKit.ClientAsync(App);
+        await OknoApp.EventuallyAsync(async () => (await DataSubjectKit.ScanAsync(App, client.PhoneDigits)).Any(c => c.StartsWith("WebhookDeliveries.", StringComparison.Ordinal)),
+            what: "a webhook delivery that carries the client's phone");
         // The search index holds the client's words before the erase (so the scan below also proves it emptied).
         await OknoApp.EventuallyAsync(async () => (await App.GetJsonAsync("/api/v1/search?q=" + Uri.EscapeDataString(client.Tag)))["items"]!.AsArray().Count > 0,
             TimeSpan.FromSeconds(30), "the client's messages in the search index");
@@ -108,6 +113,47 @@ public abstract class DataSubjectTests<TApp>(TApp app) : OknoTest<TApp>(app) whe
         Assert.Empty((await App.GetJsonAsync("/api/v1/search?q=" + Uri.EscapeDataString(client.Tag)))["items"]!.AsArray());
         var card = await App.GetJsonAsync($"/api/v1/contacts/{client.ContactId}");
         Assert.Empty(card["identities"]!.AsArray());
+    }
+
+    [SkippableFact]
+    public async Task Consent_FromTheOfflineForm_RecordedWithItsSource()
+    {
+        var wording = "Согласен на обработку ПД, версия " + Guid.NewGuid().ToString("N")[..6];
+        var kit = await Okno.Tests.Channels.WebChat.WebChatTestKit.CreateAsync(App, s => { s["businessHours"] = "Mon-Sun 00:00-00:00 UTC"; s["consentText"] = wording; });
+        var session = await kit.SessionAsync();
+        var question = "Вопрос ночью " + Guid.NewGuid();
+        (await kit.SendAsync(HttpMethod.Post, "/offline", JsonContent.Create(new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString("N"), ["name"] = "Пётр " + DataSubjectKit.Surname(), ["phone"] = "89161112233", ["text"] = question, ["consent"] = true,
+        }), session["token"]!.GetValue<string>())).EnsureSuccessStatusCode();
+        var conversation = await OknoApp.EventuallyAsync(() => kit.FindConversationAsync(question), what: "the offline question");
+        using var admin = App.Api();
+
+        var consent = Assert.Single((await admin.GetFromJsonAsync<JsonObject>($"/api/v1/contacts/{conversation["contactId"]}/consents"))!["items"]!.AsArray())!;
+
+        Assert.Equal("widget-offline", consent["source"]!.GetValue<string>());
+        Assert.Equal(wording, consent["text"]!.GetValue<string>());
+        Assert.Equal(conversation["contactId"]!.GetValue<long>(), consent["contactId"]!.GetValue<long>());
+    }
+
+    [SkippableFact]
+    public async Task Verify_BadInput_ClearAnswers()
+    {
+        using var admin = App.Api();
+        var empty = await admin.PostAsync("/api/v1/exports/verify", new ByteArrayContent([]));
+        var notZip = await admin.PostAsync("/api/v1/exports/verify", new ByteArrayContent("не архив"u8.ToArray()));
+        using var noFile = new MultipartFormDataContent { { new StringContent("x"), "other" } };
+        var formWithoutFile = await admin.PostAsync("/api/v1/exports/verify", noFile);
+        var zipWithoutManifest = await admin.PostAsync("/api/v1/exports/verify", new ByteArrayContent(DataSubjectKit.Zip(new() { ["a.txt"] = "a"u8.ToArray() })));
+
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, formWithoutFile.StatusCode);
+        var a = (await notZip.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.False(a["ok"]!.GetValue<bool>());
+        Assert.Contains("ZIP", a["problems"]![0]!["problem"]!.GetValue<string>(), StringComparison.Ordinal);
+        var b = (await zipWithoutManifest.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.False(b["ok"]!.GetValue<bool>());
+        Assert.Equal("manifest.json", b["problems"]![0]!["file"]!.GetValue<string>());
     }
 
     /// <summary>What reports count: each conversation's status, times and outcome, its messages by direction and kind.</summary>
@@ -179,6 +225,6 @@ public abstract class DataSubjectTests<TApp>(TApp app) : OknoTest<TApp>(app) whe
     }
 }
 
-public sealed class SqliteDataSubjectTests(SqliteOknoApp app) : DataSubjectTests<SqliteOknoApp>(app);
+public sealed class SqliteDataSubjectTests(SqliteDsrApp app) : DataSubjectTests<SqliteDsrApp>(app);
 
-public sealed class PostgresDataSubjectTests(PostgresOknoApp app) : DataSubjectTests<PostgresOknoApp>(app);
+public sealed class PostgresDataSubjectTests(PostgresDsrApp app) : DataSubjectTests<PostgresDsrApp>(app);
