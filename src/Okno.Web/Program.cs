@@ -45,6 +45,7 @@ builder.AddDesk();
 builder.AddContacts();
 builder.AddWalls();
 builder.AddRoles();
+builder.AddTokens();
 builder.AddSearch();
 builder.AddUsers();
 builder.AddScripts();

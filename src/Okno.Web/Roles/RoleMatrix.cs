@@ -5,7 +5,7 @@ using Okno.Core.Operators;
 namespace Okno.Web.Roles;
 
 /// <summary>The permission matrix as the API and /admin/roles show it: the fixed table plus the per-role settings.</summary>
-public sealed class RoleMatrix(OknoDbContext db)
+public sealed class RoleMatrix(OknoDbContext db, Auth.RoleSettings settings, Audit.AuditTrail audit)
 {
     public sealed record CapabilityRow(string Name, IReadOnlyList<string> Roles);
     public sealed record MatrixDto(IReadOnlyList<string> Roles, IReadOnlyList<CapabilityRow> Capabilities,
@@ -37,6 +37,9 @@ public sealed class RoleMatrix(OknoDbContext db)
             else row.SetEmailMasking(masked.Contains(role));
         }
         await db.SaveChangesAsync(ct);
-        return Order.Where(masked.Contains).Select(r => r.ToWireName()).ToList();
+        settings.Changed();
+        var wire = Order.Where(masked.Contains).Select(r => r.ToWireName()).ToList();
+        await audit.RecordAsync(Okno.Core.Audit.AuditActions.EmailMasking, Okno.Core.Audit.AuditObjects.Policy, null, "masked=" + string.Join(',', wire), ct);
+        return wire;
     }
 }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Okno.Core.Audit;
 using Okno.Core.Operators;
-using Okno.Web.Audit;
 using Okno.Web.Auth;
 
 namespace Okno.Web.Roles;
@@ -21,7 +19,7 @@ public static class RolesEndpoints
         group.MapPut("/email-masking", SetMaskingAsync);
     }
 
-    private static async Task<Results<Ok<MaskingDto>, ValidationProblem>> SetMaskingAsync(MaskingBody? body, RoleMatrix matrix, RoleSettings settings, AuditTrail audit, CancellationToken ct)
+    private static async Task<Results<Ok<MaskingDto>, ValidationProblem>> SetMaskingAsync(MaskingBody? body, RoleMatrix matrix, CancellationToken ct)
     {
         if (body?.MaskedRoles is not { } names)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["maskedRoles"] = ["Укажите список ролей (можно пустой): " + UserRoles.WireNames] });
@@ -32,9 +30,6 @@ public static class RolesEndpoints
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["maskedRoles"] = [$"Неизвестная роль «{name}»: {UserRoles.WireNames}"] });
             roles.Add(role);
         }
-        var wire = await matrix.SetEmailMaskingAsync(roles, ct);
-        settings.Changed();
-        await audit.RecordAsync(AuditActions.EmailMasking, AuditObjects.Policy, null, "masked=" + string.Join(',', wire), ct);
-        return TypedResults.Ok(new MaskingDto(wire));
+        return TypedResults.Ok(new MaskingDto(await matrix.SetEmailMaskingAsync(roles, ct)));
     }
 }

@@ -125,7 +125,12 @@ public static class TwoFactorEndpoints
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["requiredRoles"] = [$"Неизвестная роль «{name}»: {UserRoles.WireNames}"] });
             roles.Add(role);
         }
-        var ct = ctx.RequestAborted;
+        return TypedResults.Ok(new Policy(await ApplyPolicyAsync(db, audit, roles, ctx.RequestAborted)));
+    }
+
+    /// <summary>Saves which roles must use two-factor sign-in (the API and /admin/roles share it).</summary>
+    public static async Task<List<string>> ApplyPolicyAsync(OknoDbContext db, AuditTrail audit, IReadOnlySet<UserRole> roles, CancellationToken ct)
+    {
         var rows = await db.RolePolicies.ToListAsync(ct);
         foreach (var role in Enum.GetValues<UserRole>())
         {
@@ -138,7 +143,7 @@ public static class TwoFactorEndpoints
         await db.SaveChangesAsync(ct);
         var wire = roles.Select(r => r.ToWireName()).Order(StringComparer.Ordinal).ToList();
         await audit.RecordAsync(AuditActions.TwoFactorPolicy, AuditObjects.User, null, "required=" + string.Join(',', wire), ct);
-        return TypedResults.Ok(new Policy(wire));
+        return wire;
     }
 
     /// <summary>A colleague lost their phone and their recovery codes: the administrator turns two-factor off for them.</summary>

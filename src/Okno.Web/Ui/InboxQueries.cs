@@ -47,6 +47,7 @@ public sealed class InboxQueries(OknoDbContext db)
             C = c,
             Name = db.Contacts.Where(x => x.Id == c.ContactId).Select(x => x.Name).FirstOrDefault(),
             Assignee = db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.Name).FirstOrDefault(),
+            Restricted = db.EthicalWalls.Any(w => w.ConversationId == c.Id || w.ContactId == c.ContactId),
         }).ToListAsync();
         var kinds = await KindsAsync(rows.Select(r => r.C.Id).ToList());
         var queue = rows.Any(r => r.C.AssigneeId is null)
@@ -55,7 +56,7 @@ public sealed class InboxQueries(OknoDbContext db)
             kinds.GetValueOrDefault(r.C.Id, []), Masking.Text(r.C.LastMessagePreview, me), r.C.LastMessageAt,
             r.C.UnreadCount > 0 ? r.C.LastInboundAt ?? r.C.LastMessageAt : null, r.C.UnreadCount, r.C.Status, r.C.AssigneeId,
             r.Assignee, r.C.HandedOffById != null, r.C.ReturnBy, r.C.Status == ConversationStatus.Snoozed ? r.C.SnoozedUntil : null)
-        { Desk = DeskMarks.Of(r.C, queue.GetValueOrDefault(r.C.Id)) }).ToList();
+        { Desk = DeskMarks.Of(r.C, queue.GetValueOrDefault(r.C.Id)), Restricted = r.Restricted }).ToList();
     }
 
     /// <summary>Open requests per tab, and the unread messages in mine (for the tab title).</summary>

@@ -10,6 +10,9 @@ public sealed record InboxRow(long Id, long ContactId, string Name, IReadOnlyLis
 {
     /// <summary>The desk's marks: the team, the place in the team's queue (with since when), the SLA's nearest due time and state.</summary>
     public DeskMarks Desk { get; init; } = DeskMarks.None;
+
+    /// <summary>Behind an ethical wall (only the named users see it — the viewer is one of them).</summary>
+    public bool Restricted { get; init; }
 }
 
 public sealed record DeskMarks(long? TeamId, int? QueuePosition, DateTimeOffset? QueueSince, DateTimeOffset? SlaDueAt, Okno.Core.Desk.SlaState SlaState)
