@@ -60,7 +60,7 @@ internal static class SecurityTexts
         ["runConfirm"] = ("Удалить сейчас всё, что показала проверка? Это необратимо.", "Remove now everything the dry run showed? This cannot be undone."),
         ["planSummary"] = ("Обращений: {0}, сообщений: {1}, файлов: {2}; под удержанием: {3}.", "Conversations: {0}, messages: {1}, files: {2}; under hold: {3}."),
         ["planRun"] = ("Выполнено. ", "Done. "), ["planDry"] = ("Проверка. ", "Dry run. "),
-        ["holds"] = ("Удержания (legal hold)", "Legal holds"), ["holdContact"] = ("№ клиента", "Client #"), ["holdConversation"] = ("№ обращения", "Conversation #"),
+        ["legalHolds"] = ("Удержания (legal hold)", "Legal holds"), ["holdContact"] = ("№ клиента", "Client #"), ["holdConversation"] = ("№ обращения", "Conversation #"),
         ["holdReason"] = ("Основание", "Reason"), ["holdPlace"] = ("Поставить удержание", "Place hold"), ["holdRelease"] = ("Снять", "Release"),
         ["holdReleased"] = ("снято", "released"), ["holdsEmpty"] = ("Удержаний нет.", "No holds."), ["holdObject"] = ("Объект", "Object"),
         ["holdOne"] = ("Укажите № клиента или № обращения (одно из двух).", "Give a client # or a conversation # (one of the two)."),
