@@ -14,7 +14,8 @@ public abstract class EthicalWallTests<TApp>(TApp app) : OknoTest<TApp>(app) whe
     /// <summary>Two clients; the first one's contact is walled, only the named operator behind it.</summary>
     private async Task<Walled> SetUpAsync(bool onConversation = false)
     {
-        var tag = "стена" + Guid.NewGuid().ToString("N")[..6];
+        // Letters only: a search term with five digits or more is dropped for roles that do not see phones.
+        var tag = "стена" + new string(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))).ToArray());
         var (walled, contact) = await PrivacyKit.ConversationAsync(App, "Закрытый", tag);
         var (open, _) = await PrivacyKit.ConversationAsync(App, "Открытый", tag);
         var (named, namedId) = await SecurityKit.CreateUserAsync(App, "operator");
