@@ -15,12 +15,12 @@ public sealed class ContactHeldException(long holdId) : Exception("Данные 
 
 /// <summary>
 /// A data subject's erasure (152-ФЗ, art. 21): the client's personal data goes — name, identities, addresses, notes,
-/// labels, every message text and file, conversation previews and source details, the search index, and rows
+/// labels, every message text and file, conversation previews and the identifying part of source details, the search index, and rows
 /// elsewhere that hold one of their identifiers (dedupe keys, channel state, outgoing-webhook bodies, review comments). What statistics
 /// need stays without identity: the contact and conversation rows (times, status, outcome), every message as an
 /// empty record (direction, kind, times, status), consents (proof of a lawful basis, by id only) and the audit (ids only).
 /// </summary>
-public sealed class ContactErase(OknoDbContext db, IFileStore files, TimeProvider clock, ILiveEvents bus)
+public sealed class ContactErase(OknoDbContext db, IFileStore files, TimeProvider clock, ILiveEvents bus, Reports.RequestMetricsQueue metrics)
 {
     public const string Erased = "[удалено по запросу клиента]";
     private const int Chunk = 500;
@@ -61,9 +61,19 @@ public sealed class ContactErase(OknoDbContext db, IFileStore files, TimeProvide
                 await RemoveFromSearchAsync(chunk, sqlite, ct);
             }
             foreach (var chunk in conversationIds.Chunk(Chunk))
+            {
                 await db.Conversations.Where(c => chunk.Contains(c.Id)).ExecuteUpdateAsync(s => s
-                    .SetProperty(c => c.LastMessagePreview, (string?)null).SetProperty(c => c.HandOffComment, (string?)null)
-                    .SetProperty(c => c.SourceDetails, (string?)null), ct);
+                    .SetProperty(c => c.LastMessagePreview, (string?)null).SetProperty(c => c.HandOffComment, (string?)null), ct);
+                var sources = await db.Conversations.Where(c => chunk.Contains(c.Id) && c.SourceDetails != null).Select(c => new { c.Id, c.SourceDetails }).ToListAsync(ct);
+                foreach (var source in sources)
+                {
+                    var kept = LeadSourceOnly(source.SourceDetails);
+                    await db.Conversations.Where(c => c.Id == source.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.SourceDetails, kept), ct);
+                }
+            }
+            foreach (var chunk in conversationIds.Chunk(Chunk))
+                await db.RequestMetrics.Where(m => chunk.Contains(m.ConversationId)).ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Page, (string?)null).SetProperty(m => m.Referrer, (string?)null), ct);
             var identities = await db.Identities.Where(i => contactIds.Contains(i.ContactId)).ExecuteDeleteAsync(ct);
             await db.Endpoints.Where(e => contactIds.Contains(e.ContactId)).ExecuteDeleteAsync(ct);
             var notes = await db.ContactNotes.Where(n => contactIds.Contains(n.ContactId)).ExecuteDeleteAsync(ct);
@@ -73,12 +83,39 @@ public sealed class ContactErase(OknoDbContext db, IFileStore files, TimeProvide
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             result = new EraseResult(contact.Id, conversationIds.Count, messageIds.Count, keys.Count, identities, notes, labels, logs);
-            foreach (var id in conversationIds) bus.Publish(new ConversationUpdated(id, ConversationChange.Edited));
+            foreach (var id in conversationIds)
+            {
+                metrics.Mark(id); // the report row is recomputed from what is left (it copied page, referrer, the contact's name)
+                bus.Publish(new ConversationUpdated(id, ConversationChange.Edited));
+            }
         }
         // FTS5 keeps deleted terms in its segments until they are merged: merge now, so no stem of the client stays.
         if (sqlite) await db.Database.ExecuteSqlRawAsync("""INSERT INTO "SearchFts" ("SearchFts") VALUES ('optimize')""", ct);
         foreach (var key in keys) await files.DeleteAsync(key, ct);
         return result;
+    }
+
+    /// <summary>Marketing tags that say nothing about the person; pages and referrers keep only host and path (a query may carry the client's data).</summary>
+    private static readonly string[] LeadKeys = ["channel", "utm_source", "utm_medium", "utm_campaign", "itemId", "payload", "offline", "verifiedUser"];
+
+    /// <summary>
+    /// What reports group requests by (<see cref="Reports.LeadSource"/>) without what identifies the client: the source
+    /// details keep UTM source / medium / campaign, the Avito item, the start payload and the page's host and path.
+    /// </summary>
+    public static string? LeadSourceOnly(string? sourceDetails)
+    {
+        if (string.IsNullOrWhiteSpace(sourceDetails)) return null;
+        System.Text.Json.Nodes.JsonObject? json;
+        try { json = System.Text.Json.Nodes.JsonNode.Parse(sourceDetails) as System.Text.Json.Nodes.JsonObject; }
+        catch (System.Text.Json.JsonException) { return null; }
+        if (json is null) return null;
+        var kept = new System.Text.Json.Nodes.JsonObject();
+        foreach (var key in LeadKeys) if (json[key] is { } v) kept[key] = v.DeepClone();
+        if (json["pageUrl"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && Uri.TryCreate(json["pageUrl"]!.GetValue<string>(), UriKind.Absolute, out var page))
+            kept["pageUrl"] = page.GetLeftPart(UriPartial.Path);
+        if (json["referrer"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && Uri.TryCreate(json["referrer"]!.GetValue<string>(), UriKind.Absolute, out var referrer))
+            kept["referrer"] = referrer.GetLeftPart(UriPartial.Authority);
+        return kept.Count == 0 ? null : kept.ToJsonString();
     }
 
     /// <summary>The contact and every contact merged into it (their rows still hold the name they had).</summary>

@@ -47,7 +47,13 @@ public static class DataSubjectKit
         var tag = "дсз" + Guid.NewGuid().ToString("N")[..10];
         var session = await kit.SessionAsync(new JsonObject { ["name"] = name, ["phone"] = phone, ["email"] = email, ["consent"] = true });
         var token = session["token"]!.GetValue<string>();
-        (await kit.PostMessageAsync(token, $"Добрый день, это {name}, мой телефон {phone}. Вопрос по договору {tag}")).EnsureSuccessStatusCode();
+        // The landing page's query carries the phone (a form's GET), the UTM tags say nothing about the person.
+        var source = new JsonObject
+        {
+            ["url"] = $"https://firm.example/razvod?phone={digits}", ["referrer"] = $"https://search.example/?q={digits}",
+            ["utmSource"] = "yandex", ["utmMedium"] = "cpc", ["utmCampaign"] = "dsr",
+        };
+        (await kit.PostMessageAsync(token, $"Добрый день, это {name}, мой телефон {phone}. Вопрос по договору {tag}", source: source)).EnsureSuccessStatusCode();
         var first = await OknoApp.EventuallyAsync(() => kit.FindConversationAsync(tag), what: "the client's conversation");
         var firstId = first["id"]!.GetValue<long>();
         var contactId = first["contactId"]!.GetValue<long>();
@@ -134,4 +140,15 @@ public static class DataSubjectKit
     }
 
     private sealed record TableColumn(string Table, string Column);
+
+    /// <summary>What the reports hold of each conversation (issue 13's RequestMetrics), without the computation's bookkeeping.</summary>
+    public static async Task<List<string>> ReportRowsAsync(OknoApp app, IReadOnlyList<long> conversationIds, DateTimeOffset? computedAfter = null)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OknoDbContext>();
+        var rows = await db.RequestMetrics.AsNoTracking().Where(m => conversationIds.Contains(m.ConversationId)).OrderBy(m => m.ConversationId).ToListAsync();
+        if (rows.Count != conversationIds.Count || (computedAfter is { } after && rows.Any(r => r.ComputedAt < after))) return [];
+        return rows.Select(m => string.Join('|', m.ConversationId, m.Source, m.Status, m.ChannelKind, m.MessagesIn, m.MessagesOut, m.Responses,
+            m.FirstResponseSeconds, m.ResolutionSeconds, m.IsTarget, m.HandOffs, m.UtmSource, m.UtmMedium, m.UtmCampaign, m.CreatedAt.ToUnixTimeMilliseconds())).ToList();
+    }
 }

@@ -98,6 +98,14 @@ public abstract class DataSubjectTests<TApp>(TApp app) : OknoTest<TApp>(app) whe
         string[] needles = [client.Name, client.PhoneDigits, client.Phone, client.Email, surname, client.Tag];
         foreach (var n in new[] { client.Name, client.PhoneDigits, surname }) Assert.NotEmpty(await DataSubjectKit.ScanAsync(App, n));
         var before = await StatisticsAsync(admin, client);
+        var inbound = (await admin.GetFromJsonAsync<JsonObject>($"/api/v1/contacts/{client.ContactId}/messages"))!["items"]!.AsArray().Count(m => m!["direction"]!.GetValue<string>() == "inbound");
+        var reportBefore = await OknoApp.EventuallyAsync(async () =>
+        {
+            var rows = await DataSubjectKit.ReportRowsAsync(App, [client.FirstId, client.SecondId]);
+            return rows.Count == 2 && rows.Sum(r => int.Parse(r.Split('|')[4], CultureInfo.InvariantCulture)) == inbound ? rows : null;
+        }, TimeSpan.FromSeconds(30), "the report rows of both requests");
+        Assert.StartsWith($"{client.FirstId}|utm:yandex/cpc/dsr|", reportBefore[0], StringComparison.Ordinal);
+        var erasedAt = DateTimeOffset.UtcNow;
 
         var erased = await admin.PostAsync($"/api/v1/contacts/{client.ContactId}/erase", null);
 
@@ -107,6 +115,10 @@ public abstract class DataSubjectTests<TApp>(TApp app) : OknoTest<TApp>(app) whe
         Assert.Equal(1, result["files"]!.GetValue<int>());
         foreach (var n in needles) Assert.Equal([], await DataSubjectKit.ScanAsync(App, n));
         Assert.Equal(before, await StatisticsAsync(admin, client));
+        // The reports recompute both requests from what is left: the same source, counts and times.
+        var reportAfter = await OknoApp.EventuallyAsync(async () => await DataSubjectKit.ReportRowsAsync(App, [client.FirstId, client.SecondId], erasedAt) is { Count: 2 } r ? r : null,
+            TimeSpan.FromSeconds(30), "the report rows recomputed after the erase");
+        Assert.Equal(reportBefore, reportAfter);
         Assert.Contains(await PrivacyKit.AuditAsync(App, $"objectType=contact&objectId={client.ContactId}"), e => e!["action"]!.GetValue<string>() == "contact.erase");
         Assert.True((await PrivacyKit.VerifyAsync(App))["ok"]!.GetValue<bool>());
         // The search no longer finds the client, and the card is empty.
