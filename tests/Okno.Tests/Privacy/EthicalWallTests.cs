@@ -74,6 +74,23 @@ public abstract class EthicalWallTests<TApp>(TApp app) : OknoTest<TApp>(app) whe
     }
 
     [SkippableFact]
+    public async Task WalledContact_ExportsRefusedToTheUnnamedSupervisor_NamedSupervisorExports()
+    {
+        var w = await SetUpAsync();
+        using var unnamed = await SecurityKit.SignedInAsync(App, w.Supervisor);
+        Assert.Equal(HttpStatusCode.NotFound, (await unnamed.GetAsync($"/api/v1/contacts/{w.Contact}/export")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await unnamed.GetAsync($"/api/v1/conversations/{w.Conversation}/export/court")).StatusCode);
+
+        var (email, id) = await SecurityKit.CreateUserAsync(App, "supervisor");
+        using var admin = App.Api();
+        var members = (await admin.GetFromJsonAsync<JsonObject>($"/api/v1/contacts/{w.Contact}/restriction"))!["userIds"]!.AsArray().Select(u => u!.GetValue<long>()).Append(id);
+        (await admin.PutAsJsonAsync($"/api/v1/contacts/{w.Contact}/restriction", new { userIds = members })).EnsureSuccessStatusCode();
+        using var named = await SecurityKit.SignedInAsync(App, email);
+        Assert.Equal(HttpStatusCode.OK, (await named.GetAsync($"/api/v1/contacts/{w.Contact}/export")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await named.GetAsync($"/api/v1/conversations/{w.Conversation}/export/court")).StatusCode);
+    }
+
+    [SkippableFact]
     public async Task WalledConversation_HubEventsReachOnlyTheNamed()
     {
         var w = await SetUpAsync(onConversation: true);
