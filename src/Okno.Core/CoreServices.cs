@@ -40,6 +40,7 @@ public static class CoreServices
         services.AddScoped<SendReply>();
         services.AddScoped<Quality.QualityRules>();
         services.AddScoped<Reviews.ReviewQueue>();
+        services.AddScoped<Csat.CsatSurvey>();
         services.AddScoped<MergeContacts>();
         services.AddScoped<Privacy.ContactErase>();
         services.AddScoped<IChannelStateStore, ChannelStateStore>();

@@ -16,6 +16,11 @@ public sealed partial record ChannelDescriptor(
     IReadOnlyList<string> Steps,
     ChannelCapabilities Capabilities)
 {
+    /// <summary>The kind's own settings, then those every channel account has (the satisfaction survey).</summary>
+    public IReadOnlyList<ChannelSetting> Settings { get; init; } = [.. Settings, .. Common];
+
+    public static readonly IReadOnlyList<ChannelSetting> Common = [Csat.CsatSurvey.Describe];
+
     /// <summary>
     /// Code the firm pastes somewhere to use the channel (the site chat's script tag), with {publicUrl} and
     /// {channelId} to fill in; null when there is nothing to paste.

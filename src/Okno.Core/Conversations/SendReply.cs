@@ -8,8 +8,9 @@ using Okno.Core.Quality;
 namespace Okno.Core.Conversations;
 
 /// <param name="QualityConfirmed">The operator saw the policy warnings for this text and chose to send it anyway.</param>
+/// <param name="KeepStatus">A resolved request stays resolved (the satisfaction survey after resolving).</param>
 public sealed record ReplyRequest(long ConversationId, string? Text, Guid? ChannelId, long? AuthorId, string? Template = null,
-    IReadOnlyList<ReplyFile>? Files = null, bool QualityConfirmed = false);
+    IReadOnlyList<ReplyFile>? Files = null, bool QualityConfirmed = false, bool KeepStatus = false);
 
 /// <summary>A file already in the file store, to go out with a reply.</summary>
 public sealed record ReplyFile(string FileName, string ContentType, long Size, string StorageKey);
@@ -49,7 +50,7 @@ public sealed class SendReply(OknoDbContext db, ReplyRoutes routes, OutboxSignal
         foreach (var f in findings)
             db.QualityViolations.Add(new QualityViolation(message, conversation.Id, request.AuthorId, f, request.QualityConfirmed, now));
         db.Outbox.Add(new OutboxItem(OutboxKind.Send, message, now));
-        if (conversation.Status == ConversationStatus.Resolved) conversation.Reopen();
+        if (conversation.Status == ConversationStatus.Resolved && !request.KeepStatus) conversation.Reopen();
         // Whoever answers a queued request owns it: two operators never answer the same client unknowingly.
         // (The reply itself carries its author, so no separate system line.)
         if (conversation.AssigneeId is null && request.AuthorId is { } author) conversation.Assign(author, now);

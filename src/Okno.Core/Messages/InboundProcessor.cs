@@ -48,6 +48,7 @@ public sealed class InboundProcessor(OknoDbContext db, ContactResolver contacts,
         if (e.Kind == InboundEventKind.Message) endpoint.RecordInbound(at);
         if (e.Consent is { } consent) await RecordConsentAsync(contact.Id, account.Id, consent, now, ct);
 
+        if (e.Kind == InboundEventKind.Message && !e.Quiet && await CsatReplyAsync(contact.Id, account, e, at, now, ct) is { } scored) return scored;
         var conversation = await OpenConversationAsync(contact.Id, account, e, now, ct);
         if (conversation is null) return []; // a quiet event (auto-reply) with no request to attach to
         var opened = _opened.Remove(conversation.Id);
@@ -89,6 +90,24 @@ public sealed class InboundProcessor(OknoDbContext db, ContactResolver contacts,
         if (db.Consents.Local.Any(Same)) return;
         if (await db.Consents.AnyAsync(c => c.ContactId == contactId && c.ChannelAccountId == channelId && c.GivenAt == given && c.TextSha256 == hash, ct)) return;
         db.Consents.Add(new Privacy.Consent(contactId, channelId, consent.Source, consent.Text, given, now));
+    }
+
+    /// <summary>
+    /// The client's answer to the satisfaction survey of their resolved request (a digit, stars): stored as the score
+    /// with the message in that request, which stays resolved — it is not a new request. Anything else: null.
+    /// </summary>
+    private async Task<IReadOnlyList<OknoEvent>?> CsatReplyAsync(long contactId, ChannelAccountRef account, InboundEvent e, DateTimeOffset at, DateTimeOffset now, CancellationToken ct)
+    {
+        if (Csat.CsatAnswer.Parse(e.Text) is not { } score || e.Attachments.Count > 0) return null;
+        if (await db.Conversations.AnyAsync(c => c.ContactId == contactId && c.Status != ConversationStatus.Resolved, ct)) return null;
+        var latest = await db.Conversations.Where(c => c.ContactId == contactId).OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
+        if (latest is null || !latest.AwaitsCsat(now)) return null;
+        latest.RecordCsat(score, now);
+        var message = Message.Inbound(latest.Id, contactId, account.Id, e.ExternalId, e.MessageKind, e.Text, at, now);
+        db.Messages.Add(message);
+        await db.SaveChangesAsync(ct);
+        return [new MessageCreated(latest.Id, message.Id, contactId, message.Direction) { AssigneeId = latest.AssigneeId },
+            new ConversationUpdated(latest.Id, ConversationChange.Message) { AssigneeId = latest.AssigneeId }];
     }
 
     private async Task<Conversation?> OpenConversationAsync(long contactId, ChannelAccountRef account, InboundEvent e, DateTimeOffset now, CancellationToken ct)

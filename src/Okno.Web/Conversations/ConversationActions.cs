@@ -13,7 +13,8 @@ namespace Okno.Web.Conversations;
 /// What staff do to a request (take, assign, hand off, return, resolve, snooze, notes, retry): one implementation
 /// shared by the REST API and the web app. Each call saves, then tells everyone through the event bus.
 /// </summary>
-public sealed partial class ConversationActions(OknoDbContext db, ILiveEvents bus, TimeProvider clock, OutboxSignal signal, BusinessTime business, Audit.AuditTrail audit)
+public sealed partial class ConversationActions(OknoDbContext db, ILiveEvents bus, TimeProvider clock, OutboxSignal signal, BusinessTime business, Audit.AuditTrail audit,
+    Okno.Core.Csat.CsatSurvey survey)
 {
     /// <summary>The conversation, if this user may see it (lawyers: only what is assigned or was handed off by them).</summary>
     public async Task<Conversation?> VisibleAsync(long id, CurrentUser user, bool track = false)
@@ -59,8 +60,14 @@ public sealed partial class ConversationActions(OknoDbContext db, ILiveEvents bu
     private async Task<string> NameAsync(long? userId) =>
         userId is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.Name).FirstOrDefaultAsync() ?? $"сотрудник №{id}" : "";
 
-    public Task<Conversation?> ResolveAsync(long id, CurrentUser me) =>
-        ApplyAsync(id, me, (c, now) => c.Resolve(now), ConversationChange.Resolved, line: (c, _) => ConversationLog.Resolved(me.Name));
+    /// <summary>Resolves the request, then sends the satisfaction survey where the channel asks for it.</summary>
+    public async Task<Conversation?> ResolveAsync(long id, CurrentUser me)
+    {
+        var wasOpen = await db.Conversations.AnyAsync(x => x.Id == id && x.Status != ConversationStatus.Resolved);
+        var c = await ApplyAsync(id, me, (c, now) => c.Resolve(now), ConversationChange.Resolved, line: (c, _) => ConversationLog.Resolved(me.Name));
+        if (c is not null && wasOpen) await survey.AskAsync(c.Id, CancellationToken.None);
+        return c;
+    }
 
     public async Task<Conversation?> ReopenAsync(long id, CurrentUser me)
     {

@@ -7,14 +7,14 @@ public sealed record ConversationDto(long Id, long ContactId, string? ContactNam
     string? SourceDetails, DateTimeOffset CreatedAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt,
     DateTimeOffset LastMessageAt, string? LastMessagePreview, int UnreadCount, long? HandedOffById, DateTimeOffset? ReturnBy,
     string? HandOffComment, DateTimeOffset? SnoozedUntil, bool? IsTarget, string? NotTargetReason,
-    long? TeamId, string? AssignedBy, int? QueuePosition, Desk.SlaDto? Sla, bool NotTargetOverturned = false)
+    long? TeamId, string? AssignedBy, int? QueuePosition, Desk.SlaDto? Sla, int? CsatScore = null, bool NotTargetOverturned = false)
 {
     /// <summary>The row as this user may see it: phones in the name and the preview are masked unless the role sees phones.</summary>
     public static ConversationDto From(Conversation c, string? contactName, Auth.CurrentUser user, int? queuePosition = null) => new(c.Id, c.ContactId,
         Masking.Text(contactName, user), c.Status.ToString().ToLowerInvariant(), c.AssigneeId, c.SourceChannelAccountId, Masking.Text(c.SourceDetails, user), c.CreatedAt,
         c.FirstResponseAt, c.ResolvedAt, c.LastMessageAt, Masking.Text(c.LastMessagePreview, user), c.UnreadCount, c.HandedOffById, c.ReturnBy,
         Masking.Text(c.HandOffComment, user), c.SnoozedUntil, c.IsTarget, Masking.Text(c.NotTargetReason, user),
-        c.TeamId, c.AssignedBy is { } by ? Okno.Core.Desk.DeskNames.Wire(by) : null, queuePosition, Desk.SlaDto.From(c), c.NotTargetOverturned);
+        c.TeamId, c.AssignedBy is { } by ? Okno.Core.Desk.DeskNames.Wire(by) : null, queuePosition, Desk.SlaDto.From(c), c.CsatScore, c.NotTargetOverturned);
 }
 
 public sealed record ConversationPage(IReadOnlyList<ConversationDto> Items, string? NextCursor);
