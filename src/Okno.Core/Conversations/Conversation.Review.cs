@@ -8,9 +8,6 @@ public sealed partial class Conversation
     public DateTimeOffset? TargetSetAt { get; private set; }
     /// <summary>A reviewer overturned this request's "not target" verdict (it counts as target again).</summary>
     public bool NotTargetOverturned { get; private set; }
-    /// <summary>The client's answer to the satisfaction survey, 1..5.</summary>
-    public int? CsatScore { get; private set; }
-    public DateTimeOffset? CsatAt { get; private set; }
     /// <summary>When the survey was sent after resolving; a score is accepted within <see cref="CsatWindow"/> of it.</summary>
     public DateTimeOffset? CsatAskedAt { get; private set; }
 
@@ -37,11 +34,4 @@ public sealed partial class Conversation
     /// <summary>A survey was sent, no score yet, and the window is still open.</summary>
     public bool AwaitsCsat(DateTimeOffset now) =>
         Status == ConversationStatus.Resolved && CsatScore is null && CsatAskedAt is { } asked && now - asked <= CsatWindow;
-
-    public void RecordCsat(int score, DateTimeOffset now)
-    {
-        if (score is < 1 or > 5) throw new DomainException("Оценка — от 1 до 5.");
-        CsatScore = score;
-        CsatAt = now;
-    }
 }

@@ -370,6 +370,9 @@ namespace Okno.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CsatAskedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CsatAt")
                         .HasColumnType("INTEGER");
 
