@@ -4,7 +4,7 @@ namespace Okno.Web.Reports;
 public sealed record SummaryRow(string Key, string Label, int Requests, double? FirstResponseMedianSeconds, double? FirstResponseP90Seconds,
     double? ResolutionMedianSeconds, int HandOffs, int NotTarget, int SlaBreaches, double? CsatAverage,
     int Target, double? TargetShare, double? FirstResponseAverageSeconds, double? ResolutionP90Seconds, int Answered, int Resolved,
-    int Reassignments, int CsatCount, int QualityViolations);
+    int Reassignments, int CsatCount, int QualityViolations, int Overturned = 0);
 
 public sealed record SummaryReport(string GroupBy, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<SummaryRow> Rows, SummaryRow Total);
 

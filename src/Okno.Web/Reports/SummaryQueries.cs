@@ -17,7 +17,7 @@ namespace Okno.Web.Reports;
 public sealed class SummaryQueries(OknoDbContext db, BusinessTime zone, TimeProvider clock)
 {
     private sealed record Point(long? AssigneeId, long? TeamId, ChannelKind Kind, Guid ChannelId, string Source, string? PracticeArea, DateTimeOffset CreatedAt,
-        long? FirstResponse, long? Resolution, int HandOffs, int Reassignments, bool? IsTarget, int SlaBreaches, int? Csat, int Violations);
+        long? FirstResponse, long? Resolution, int HandOffs, int Reassignments, bool? IsTarget, int SlaBreaches, int? Csat, int Violations, long ConversationId);
 
     public async Task<SummaryReport> LoadAsync(ReportFilter filter, CurrentUser me, CancellationToken ct)
     {
@@ -26,17 +26,19 @@ public sealed class SummaryQueries(OknoDbContext db, BusinessTime zone, TimeProv
         var (from, to) = filter.Period(now);
         var points = await (await filter.ApplyAsync(db, me, zone, now, ct)).AsNoTracking()
             .Select(r => new Point(r.AssigneeId, r.TeamId, r.ChannelKind, r.ChannelId, r.Source, r.PracticeArea, r.CreatedAt,
-                r.FirstResponseSeconds, r.ResolutionSeconds, r.HandOffs, r.Reassignments, r.IsTarget, r.SlaBreaches, r.Csat, r.QualityViolations))
+                r.FirstResponseSeconds, r.ResolutionSeconds, r.HandOffs, r.Reassignments, r.IsTarget, r.SlaBreaches, r.Csat, r.QualityViolations, r.ConversationId))
             .ToListAsync(ct);
+        // Overturned "not target" verdicts (decision 0027) are few: one small read, not a join per row.
+        var overturned = (await db.Conversations.AsNoTracking().Where(c => c.NotTargetOverturned).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         var labels = await LabelsAsync(group, points, ct);
         var rows = points.GroupBy(p => KeyOf(group, p))
-            .Select(x => Row(x.Key, Masking.Text(labels(x.Key), me) ?? x.Key, x.ToList()))
+            .Select(x => Row(x.Key, Masking.Text(labels(x.Key), me) ?? x.Key, x.ToList(), overturned))
             .ToList();
         rows = group is ReportGroup.Day or ReportGroup.Week or ReportGroup.Month
             ? rows.OrderBy(r => r.Key, StringComparer.Ordinal).ToList()
             : rows.OrderByDescending(r => r.Requests).ThenBy(r => r.Label, StringComparer.CurrentCulture).ToList();
         if (!me.SeesPhones) rows = rows.Select(r => r with { Key = Masking.Text(r.Key, me)! }).ToList();
-        return new SummaryReport(ReportFilter.Wire(group), from, to, rows, Row("total", "Всего", points));
+        return new SummaryReport(ReportFilter.Wire(group), from, to, rows, Row("total", "Всего", points, overturned));
     }
 
     private string KeyOf(ReportGroup group, Point p) => group switch
@@ -81,7 +83,7 @@ public sealed class SummaryQueries(OknoDbContext db, BusinessTime zone, TimeProv
         }
     }
 
-    private static SummaryRow Row(string key, string label, List<Point> points)
+    private static SummaryRow Row(string key, string label, List<Point> points, HashSet<long> overturned)
     {
         var first = points.Where(p => p.FirstResponse is not null).Select(p => p.FirstResponse!.Value).ToList();
         var resolution = points.Where(p => p.Resolution is not null).Select(p => p.Resolution!.Value).ToList();
@@ -91,6 +93,6 @@ public sealed class SummaryQueries(OknoDbContext db, BusinessTime zone, TimeProv
             points.Sum(p => p.HandOffs), notTarget, points.Count(p => p.SlaBreaches > 0), csat.Count == 0 ? null : Math.Round(csat.Average(), 2),
             target, target + notTarget == 0 ? null : Math.Round((double)target / (target + notTarget), 4),
             first.Count == 0 ? null : Math.Round(first.Average(), 1), ReportStats.Percentile(resolution, 90), first.Count, resolution.Count,
-            points.Sum(p => p.Reassignments), csat.Count, points.Sum(p => p.Violations));
+            points.Sum(p => p.Reassignments), csat.Count, points.Sum(p => p.Violations), points.Count(p => overturned.Contains(p.ConversationId)));
     }
 }

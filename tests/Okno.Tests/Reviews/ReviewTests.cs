@@ -178,6 +178,30 @@ public abstract class ReviewTests<TApp>(TApp app) : OknoTest<TApp>(app) where TA
         Assert.Equal("Не наш профиль", audit["reason"]!.GetValue<string>());
         Assert.Equal(op, audit["verdictById"]!.GetValue<long>());
     }
+
+    [SkippableFact]
+    public async Task Overturn_ShowsInTheSummaryReportsOverturnedColumn()
+    {
+        var (opEmail, op) = await SecurityKit.CreateUserAsync(App, "operator");
+        var wrong = await ReviewKit.ConversationAsync(App, op);
+        var right = await ReviewKit.ConversationAsync(App, op);
+        using (var o = await SecurityKit.SignedInAsync(App, opEmail))
+            foreach (var id in new[] { wrong, right })
+                (await o.PostAsJsonAsync($"/api/v1/conversations/{id}/target", new { isTarget = false, reason = "Спам" })).EnsureSuccessStatusCode();
+        using var admin = App.Api();
+        (await admin.PostAsJsonAsync($"/api/v1/conversations/{wrong}/target-audit", new { decision = "overturn" })).EnsureSuccessStatusCode();
+        var to = Uri.EscapeDataString(App.Clock.GetUtcNow().AddDays(1).ToString("O"));
+        var key = op.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var row = await OknoApp.EventuallyAsync(async () =>
+        {
+            var rows = (await App.GetJsonAsync($"/api/v1/reports/summary?groupBy=operator&to={to}"))["rows"]!.AsArray();
+            var r = rows.FirstOrDefault(x => x!["key"]!.GetValue<string>() == key);
+            return r is not null && r["requests"]!.GetValue<int>() == 2 && r["notTarget"]!.GetValue<int>() == 1 ? r : null;
+        }, what: "the operator's row with both requests, one still not target");
+
+        Assert.Equal(1, row!["overturned"]!.GetValue<int>());
+    }
 }
 
 public sealed class SqliteReviewTests(SqliteReviewsApp app) : ReviewTests<SqliteReviewsApp>(app);
