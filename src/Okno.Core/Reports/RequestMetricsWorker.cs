@@ -53,7 +53,7 @@ public sealed class RequestMetricsWorker : BackgroundService
     {
         try
         {
-            await BackfillAsync(stoppingToken);
+            await CheckAsync(stoppingToken);
         }
         catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
         {
@@ -99,7 +99,11 @@ public sealed class RequestMetricsWorker : BackgroundService
         }
     }
 
-    private async Task BackfillAsync(CancellationToken ct)
+    /// <summary>
+    /// The start-up check (also the backfill): recomputes every request whose row is missing, of an older calculation or
+    /// behind its history. Returns how many it recomputed.
+    /// </summary>
+    public async Task<int> CheckAsync(CancellationToken ct)
     {
         long after = 0;
         var total = 0;
@@ -129,6 +133,7 @@ public sealed class RequestMetricsWorker : BackgroundService
             total += stale.Count;
         }
         if (total > 0) _log.LogInformation("Request metrics: {Count} requests measured at start", total);
+        return total;
     }
 
     public override void Dispose()

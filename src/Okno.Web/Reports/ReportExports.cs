@@ -7,10 +7,11 @@ namespace Okno.Web.Reports;
 
 /// <summary>
 /// The request list as a file: CSV (UTF-8 with BOM, «,» or «;» — Russian Excel wants «;») written row by row to the
-/// response, or XLSX (MiniExcel) written row by row to a temporary file, then sent. Cells that a spreadsheet would run
-/// as a formula (=, +, -, @) are prefixed with «'».
+/// response, or XLSX (MiniExcel) written row by row to a temporary file, then sent. In CSV, text a spreadsheet would run
+/// as a formula (starting with =, +, -, @) is prefixed with «'» — unless it is only digits, spaces and phone punctuation
+/// (a phone, whole or masked: nothing there can call a function). XLSX cells are typed strings, never formulas.
 /// </summary>
-public static class ReportExports
+public static partial class ReportExports
 {
     public static readonly IReadOnlyList<(string Name, Func<RequestRow, BusinessTime, object?> Get)> Columns =
     [
@@ -93,7 +94,7 @@ public static class ReportExports
             {
                 count++;
                 var d = new Dictionary<string, object?>(Columns.Count);
-                foreach (var (name, get) in Columns) { var v = get(e.Current, zone); d[name] = v is string s ? Safe(s) : v; }
+                foreach (var (name, get) in Columns) d[name] = get(e.Current, zone);
                 yield return d;
             }
             while (e.MoveNext());
@@ -114,5 +115,9 @@ public static class ReportExports
         return s.IndexOfAny([separator, '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
     }
 
-    private static string Safe(string s) => s.Length > 0 && s[0] is '=' or '+' or '-' or '@' ? "'" + s : s;
+    private static string Safe(string s) =>
+        s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !PhoneLike().IsMatch(s) ? "'" + s : s;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[+\-]?[0-9 *()\-]+$")]
+    private static partial System.Text.RegularExpressions.Regex PhoneLike();
 }
