@@ -149,6 +149,14 @@
       if (t.pinned) toBottom(el);
     },
     value: function (id) { const el = document.getElementById(id); return el ? el.value : null; },
+    // After a send: take the sent text out of the box, keeping whatever the operator typed since (no keystroke lost).
+    clearSent: function (id, sent) {
+        const el = document.getElementById(id);
+        if (!el) return '';
+        if (el.value === sent) el.value = '';
+        else if (el.value.startsWith(sent)) el.value = el.value.slice(sent.length).trimStart();
+        return el.value;
+    },
     // Keys the reply box's script list needs before the browser acts on them (a newline, leaving the field).
     replyKeys: function (ref) { replyRef = ref; },
     // A confirm step in the UI (e on an unanswered request) — a real dialog, so the keyboard user sees it.
