@@ -70,6 +70,7 @@ public abstract class AdminBrowserTests<TApp>(TApp app) : OknoTest<TApp>(app) wh
         await page.ClickAsync("[data-test=send]");
         await Expect(page.Locator("[data-test=message][data-status=sent]", new() { HasText = "Меня зовут Вера" })).ToBeVisibleAsync();
 
+        await Expect(page.Locator("[data-test=reply-text]")).ToHaveValueAsync(""); // the sent reply's box is replaced by an empty one before typing on
         // A note with a mention: another colour, and the colleague is told.
         await page.ClickAsync("[data-test=note-mode]");
         await page.FillAsync("[data-test=reply-text]", "@Захар посмотрите, пожалуйста, это по наследству");

@@ -79,6 +79,7 @@ public abstract class InboxBrowserTests<TApp>(TApp app, Xunit.Abstractions.ITest
         await Expect(reply.Locator("[data-test=msg-status]")).ToContainTextAsync("отправлено");
         Assert.Contains(App.Sim.Telegram.CallsTo("sendMessage"), c => c.Body.ToJsonString().Contains("копию завещания", StringComparison.Ordinal) || c.Body["text"]?.ToString().Contains("копию завещания", StringComparison.Ordinal) == true);
 
+        await Expect(page.Locator("[data-test=reply-text]")).ToHaveValueAsync(""); // the sent reply's box is replaced by an empty one before typing on
         // A file goes out as a document through the same route.
         await page.SetInputFilesAsync("[data-test=attach]", new FilePayload { Name = "договор.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 test"u8.ToArray() });
         await Expect(page.Locator("[data-test=attached]")).ToContainTextAsync("договор.pdf");

@@ -36,6 +36,7 @@ public abstract partial class LayoutBrowserTests<TApp>
         await page.FillAsync("[data-test=reply-text]", "Здравствуйте, Мария! Понадобятся паспорт, свидетельство о браке и документы на имущество.");
         await page.ClickAsync("[data-test=send]");
         await Expect(page.Locator("[data-test=message][data-status=sent]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-test=reply-text]")).ToHaveValueAsync(""); // the sent reply's box is replaced by an empty one before typing on
         await page.ClickAsync("[data-test=note-mode]");
         await page.FillAsync("[data-test=reply-text]", "@Иван посмотрите, пожалуйста, раздел имущества");
         await page.ClickAsync("[data-test=send]");

@@ -39,6 +39,7 @@ public abstract class QualityBrowserTests<TApp>(TApp app) : UiTestBase<TApp>(app
         await page.ClickAsync("[data-test=quality-send-anyway]");
         await Expect(page.Locator("[data-test=message][data-status=sent]", new() { HasText = "обещаю" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-test=quality-warning]")).ToHaveCountAsync(0);
+        await Expect(box).ToHaveValueAsync(""); // the sent reply's box is replaced by an empty one before typing on
         var violations = (await App.GetJsonAsync($"/api/v1/conversations/{id}/quality"))["violations"]!.AsArray();
         var v = Assert.Single(violations)!;
         Assert.True(v["sentAnyway"]!.GetValue<bool>());

@@ -44,6 +44,7 @@ public abstract class ReplyAndTimelineBrowserTests<TApp>(TApp app, Xunit.Abstrac
         Assert.Equal(["Здравствуйте, Мария! Чем помочь?"], sent);
         Assert.DoesNotContain(App.Sim.Telegram.CallsTo("sendMessage"), c => c.Body["text"]?.ToString()?.Contains("/прив", StringComparison.Ordinal) == true);
 
+        await Expect(page.Locator("[data-test=reply-text]")).ToHaveValueAsync(""); // the sent reply's box is replaced by an empty one before typing on
         // ↓/↑ move the highlight, Tab inserts the highlighted one.
         await box.ClickAsync();
         await page.Keyboard.TypeAsync("/пр");
