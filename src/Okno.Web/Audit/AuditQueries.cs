@@ -46,8 +46,8 @@ public sealed class AuditQueries(OknoDbContext db)
     public static string Field(string? value)
     {
         if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        if (Exports.CsvText.StartsLikeFormula(value)) value = "'" + value;
+        return Exports.CsvText.Quote(value, ',');
     }
 
     public static AuditEndpoints.AuditItem Item(AuditEntry e) => new(e.Id, e.At, e.UserId, e.Action, e.ObjectType, e.ObjectId, e.Ip, e.Hash, e.Detail);

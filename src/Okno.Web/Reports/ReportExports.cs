@@ -112,11 +112,11 @@ public static partial class ReportExports
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => Safe(value.ToString() ?? ""),
         };
-        return s.IndexOfAny([separator, '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+        return Exports.CsvText.Quote(s, separator);
     }
 
     private static string Safe(string s) =>
-        s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !PhoneLike().IsMatch(s) ? "'" + s : s;
+        Exports.CsvText.StartsLikeFormula(s) && !PhoneLike().IsMatch(s) ? "'" + s : s;
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[+\-]?[0-9 *()\-]+$")]
     private static partial System.Text.RegularExpressions.Regex PhoneLike();
