@@ -18,5 +18,6 @@ public static class OutgoingWebhooksSetup
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookRecorder>());
         builder.Services.AddSingleton<WebhookWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookWorker>());
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddDocumentTransformer<WebhooksDocument>());
     }
 }

@@ -49,12 +49,12 @@ public sealed class WebhookPayloads(OknoDbContext db)
     public async Task<object?> DataAsync(OknoEvent e, CurrentUser viewer, CancellationToken ct) => e switch
     {
         MessageCreated m => await MessageAsync(m.MessageId, viewer, ct),
-        MessageStatusChanged s => new { MessageId = s.MessageId, s.ConversationId, Status = s.Status.ToString().ToLowerInvariant(), Error = Masking.Text(s.Error, viewer) },
+        MessageStatusChanged s => new MessageStatusEventData(s.MessageId, s.ConversationId, s.Status.ToString().ToLowerInvariant(), Masking.Text(s.Error, viewer)),
         ConversationOpened o => await ConversationAsync(o.ConversationId, viewer, ct),
         ConversationUpdated u => await ConversationAsync(u.ConversationId, viewer, ct),
         ContactCreated c => await ContactAsync(c.ContactId, viewer, ct),
-        ContactsMerged m => await ContactAsync(m.SurvivorId, viewer, ct) is { } survivor ? new { survivor.Contact, MergedContactId = m.MergedId } : null,
-        SlaBreached b => new { b.ConversationId, b.Kind, b.At },
+        ContactsMerged m => await ContactAsync(m.SurvivorId, viewer, ct) is { } survivor ? new ContactMergedEventData(survivor.Contact, m.MergedId) : null,
+        SlaBreached b => new SlaBreachedEventData(b.ConversationId, b.Kind, b.At),
         _ => null,
     };
 
@@ -63,7 +63,7 @@ public sealed class WebhookPayloads(OknoDbContext db)
         var m = await db.Messages.AsNoTracking().Include(x => x.Attachments).FirstOrDefaultAsync(x => x.Id == id, ct);
         // Internal notes and action lines are the firm's own: they are not client messages.
         if (m is null || m.Kind is MessageKind.Note or MessageKind.Event) return null;
-        return new { Message = MessageDto.From(m, viewer), ContactId = m.ContactId };
+        return new MessageEventData(MessageDto.From(m, viewer), m.ContactId);
     }
 
     private async Task<object?> ConversationAsync(long id, CurrentUser viewer, CancellationToken ct)
@@ -71,16 +71,14 @@ public sealed class WebhookPayloads(OknoDbContext db)
         var c = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return null;
         var name = await db.Contacts.Where(x => x.Id == c.ContactId).Select(x => x.Name).FirstOrDefaultAsync(ct);
-        return new { Conversation = ConversationDto.From(c, name, viewer) };
+        return new ConversationEventData(ConversationDto.From(c, name, viewer));
     }
 
-    private async Task<ContactData?> ContactAsync(long id, CurrentUser viewer, CancellationToken ct)
+    private async Task<ContactEventData?> ContactAsync(long id, CurrentUser viewer, CancellationToken ct)
     {
         var c = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return null;
         var identities = await db.Identities.AsNoTracking().Where(i => i.ContactId == id).OrderBy(i => i.Id).ToListAsync(ct);
-        return new ContactData(ContactsEndpoints.Dto(c, identities, viewer));
+        return new ContactEventData(ContactsEndpoints.Dto(c, identities, viewer));
     }
-
-    private sealed record ContactData(ContactsEndpoints.ContactDto Contact);
 }
