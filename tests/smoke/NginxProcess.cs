@@ -17,10 +17,12 @@ public sealed class NginxProcess : IAsyncDisposable
     public static string? Binary() => new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists);
 
     /// <summary>The site file as shipped, with only ports and paths changed: the upstream, the listen ports, the certificate.</summary>
-    public static string Template(string siteConf, int oknoPort, int httpPort, int httpsPort, string certificate, string key)
+    public static string Template(string siteConf, IReadOnlyList<int> oknoPorts, int httpPort, int httpsPort, string certificate, string key)
     {
         var text = siteConf;
-        Replace(ref text, "server 127.0.0.1:5000;", $"server 127.0.0.1:{oknoPort};");
+        // Several nodes as the README's "Several nodes" says: all in the upstream, a browser kept on one (ip_hash).
+        var servers = oknoPorts.Count == 1 ? $"server 127.0.0.1:{oknoPorts[0]};" : "ip_hash;\n    " + string.Join("\n    ", oknoPorts.Select(p => $"server 127.0.0.1:{p} max_fails=1 fail_timeout=30s;"));
+        Replace(ref text, "server 127.0.0.1:5000;", servers);
         Replace(ref text, "listen 80;", $"listen 127.0.0.1:{httpPort};");
         Replace(ref text, "listen 443 ssl http2;", $"listen 127.0.0.1:{httpsPort} ssl http2;");
         Replace(ref text, "listen [::]:80;", "");
@@ -36,7 +38,9 @@ public sealed class NginxProcess : IAsyncDisposable
         text = text.Replace(what, with, StringComparison.Ordinal);
     }
 
-    public static async Task<NginxProcess> StartAsync(string siteConf, int oknoPort)
+    public static Task<NginxProcess> StartAsync(string siteConf, int oknoPort) => StartAsync(siteConf, [oknoPort]);
+
+    public static async Task<NginxProcess> StartAsync(string siteConf, IReadOnlyList<int> oknoPorts)
     {
         var prefix = Directory.CreateTempSubdirectory("okno-nginx-").FullName;
         foreach (var d in new[] { "logs", "tmp/body", "tmp/proxy", "tmp/fastcgi", "tmp/uwsgi", "tmp/scgi" })
@@ -49,7 +53,7 @@ public sealed class NginxProcess : IAsyncDisposable
         SmokeClone.Run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", cert], prefix, TimeSpan.FromMinutes(1));
         var httpPort = SmokeClone.FreePort();
         var httpsPort = SmokeClone.FreePort();
-        File.WriteAllText(Path.Combine(prefix, "okno.conf"), Template(siteConf, oknoPort, httpPort, httpsPort, cert, key));
+        File.WriteAllText(Path.Combine(prefix, "okno.conf"), Template(siteConf, oknoPorts, httpPort, httpsPort, cert, key));
         File.WriteAllText(Path.Combine(prefix, "nginx.conf"), $$"""
             daemon off;
             worker_processes 1;
