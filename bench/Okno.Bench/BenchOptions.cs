@@ -18,6 +18,7 @@ public sealed class BenchOptions
     public string? Token { get; private set; }
     public string Out { get; private set; } = "bench-results.json";
     public bool SkipQuery { get; private set; }
+    public bool SkipSearch { get; private set; }
     public bool SkipIngest { get; private set; }
     public bool NoWhatsApp { get; private set; }
     /// <summary>Extra environment for the child server, e.g. `--server-env DOTNET_gcServer=0` (repeatable).</summary>
@@ -56,6 +57,7 @@ public sealed class BenchOptions
                 case "--token": o.Token = Value(); break;
                 case "--out": o.Out = Value(); break;
                 case "--skip-query": o.SkipQuery = true; break;
+                case "--skip-search": o.SkipSearch = true; break;
                 case "--skip-ingest": o.SkipIngest = true; break;
                 case "--no-whatsapp": o.NoWhatsApp = true; break;
                 case "--server-env":

@@ -11,7 +11,8 @@ public static class Seeder
 {
     public sealed record Shape(int Contacts, int Conversations, int Messages);
 
-    public sealed record Seeded(Shape Shape, Guid ChannelId, double Seconds);
+    /// <summary>What was seeded; <see cref="Planted"/>: the ids of the messages carrying each planted topic (SeedTexts).</summary>
+    public sealed record Seeded(Shape Shape, Guid ChannelId, double Seconds, Dictionary<string, HashSet<long>> Planted);
 
     public static async Task<Seeded> SeedAsync(ISeedTarget target, Shape shape)
     {
@@ -50,6 +51,7 @@ public static class Seeder
                     status == "Snoozed" ? now.AddDays(2) : null, null, null, null, null, null, false };
             }));
 
+        var planted = SeedTexts.Topics.ToDictionary(t => t.Query, _ => new HashSet<long>());
         await target.WriteAsync("Messages",
             ["Id", "ConversationId", "ContactId", "Direction", "Kind", "Text", "Template", "ChannelAccountId", "ExternalId", "Status", "Error",
              "AuthorId", "SentAt", "CreatedAt", "EditedAt"],
@@ -60,8 +62,9 @@ public static class Seeder
                 var contact = ((k - 1) / conversationsPerContact) + 1;
                 var at = lastAt[k].AddMinutes(-(perConversation - j) * 7);
                 var inbound = j % 2 == 0;
+                if (SeedTexts.TopicOf(m, inbound) is { } topic) planted[topic.Query].Add(m);
                 return new object?[] { (long)m, k, contact, inbound ? "Inbound" : "Outbound", inbound && m % 33 == 0 ? "Media" : "Text",
-                    inbound ? $"Здравствуйте, вопрос по договору, сообщение {m}" : $"Добрый день! Отвечаем на ваш вопрос {m}", null, channel,
+                    SeedTexts.For(m, inbound), null, channel,
                     $"{900_000_000L + contact}:{m}", inbound ? "Received" : "Delivered", null, inbound ? null : 1L, inbound ? null : at, at, null };
             }));
 
@@ -72,7 +75,7 @@ public static class Seeder
                 return new object?[] { (long)a, m - 33 > 0 ? m - 33 : 33, "photo.jpg", "image/jpeg", 120_000L, "file" + a, $"seed/{a}.jpg" };
             }));
         await target.FinishAsync();
-        return new Seeded(shape, channel, sw.Elapsed.TotalSeconds);
+        return new Seeded(shape, channel, sw.Elapsed.TotalSeconds, planted);
     }
 
     private static IEnumerable<object?[]> Range(int count, Func<int, object?[]> row)

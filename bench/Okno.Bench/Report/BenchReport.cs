@@ -68,6 +68,16 @@ public sealed class BenchReport
             s.AppendLine("| Query | p50 ms | p95 ms | max ms |");
             s.AppendLine("|---|---:|---:|---:|");
             foreach (var x in q.Queries) s.AppendLine($"| {x.Name} | {F(x.P50Ms, "F1")} | {F(x.P95Ms, "F1")} | {F(x.MaxMs, "F1")} |");
+            if (q.Search is { } search)
+            {
+                foreach (var x in search.Queries) s.AppendLine($"| {x.Name} | {F(x.P50Ms, "F1")} | {F(x.P95Ms, "F1")} | {F(x.MaxMs, "F1")} |");
+                s.AppendLine();
+                s.AppendLine($"Search index built from the queue in {search.IndexSeconds:F0} s ({search.IndexedPerSecond:F0} messages/s).");
+                s.AppendLine();
+                s.AppendLine("| Recall: query | planted (any word form) | found | results |");
+                s.AppendLine("|---|---:|---:|---:|");
+                foreach (var r in search.Recalls) s.AppendLine($"| {r.Query} | {r.Planted} | {r.Found} | {r.Results} |");
+            }
         }
         s.AppendLine();
         s.AppendLine("| Target | Measured | Verdict |");
@@ -77,6 +87,10 @@ public sealed class BenchReport
         s.AppendLine($"| P2 webhook→operator p99 ≤ 100 ms | {F(OperatorP99Ms, "F1")} ms | {Verdict(OperatorP99Ms is { } c ? c <= 100 : null)} |");
         var worst = Query?.Queries.Max(x => x.P95Ms);
         s.AppendLine($"| P3 query p95 ≤ 20 ms (worst query) | {F(worst, "F1")} ms | {Verdict(worst is { } d ? d <= 20 : null)} |");
+        var search95 = Query?.Search?.Queries.Max(x => x.P95Ms);
+        s.AppendLine($"| P4 search top-20 p95 ≤ 100 ms (worst query) | {F(search95, "F1")} ms | {Verdict(search95 is { } g ? g <= 100 : null)} |");
+        var recall = Query?.Search?.Recalls is { Count: > 0 } rs ? rs.Sum(r => r.Found) / (double)Math.Max(1, rs.Sum(r => r.Planted)) : (double?)null;
+        s.AppendLine($"| P4 search recall on word forms = 100 % | {F(recall * 100, "F1")} % | {Verdict(recall is { } h ? h >= 1 : null)} |");
         s.AppendLine($"| P5 peak RSS ≤ 300 MB (P2 run) | {F(PeakRssMb)} MB | {Verdict(PeakRssMb is { } e ? e <= 300 : null)} |");
         return s.ToString();
     }
