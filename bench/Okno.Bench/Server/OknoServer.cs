@@ -178,6 +178,7 @@ public sealed class OknoServer : IAsyncDisposable
     {
         Kill();
         if (!IsChild) return;
+        if (Environment.GetEnvironmentVariable("OKNO_BENCH_KEEP") == "1") { Console.WriteLine($"  kept: {DataPath} {PostgresConnection}"); return; }
         try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         if (PostgresConnection is not null)
         {

@@ -69,6 +69,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         b.HasIndex(x => x.ReturnBy);
         b.HasIndex(x => x.SnoozedUntil);
         b.HasIndex(x => new { x.TeamId, x.AssigneeId, x.Status });
+        // The queue (DeskQueue) read from the index alone: every inbox page and open conversation asks for positions.
+        b.HasIndex(x => new { x.AssigneeId, x.Status, x.TeamId, x.WaitingSince, x.CreatedAt, x.ContactId }).HasDatabaseName("IX_Conversations_Queue");
         b.Property(x => x.SlaBreachesJson).HasMaxLength(4000);
         b.Ignore(x => x.SlaBreaches);
     }

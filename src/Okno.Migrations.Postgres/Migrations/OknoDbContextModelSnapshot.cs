@@ -521,6 +521,9 @@ namespace Okno.Migrations.Postgres.Migrations
 
                     b.HasIndex("TeamId", "AssigneeId", "Status");
 
+                    b.HasIndex("AssigneeId", "Status", "TeamId", "WaitingSince", "CreatedAt", "ContactId")
+                        .HasDatabaseName("IX_Conversations_Queue");
+
                     b.ToTable("Conversations");
                 });
 

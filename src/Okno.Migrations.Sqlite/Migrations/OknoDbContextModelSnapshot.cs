@@ -500,6 +500,9 @@ namespace Okno.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TeamId", "AssigneeId", "Status");
 
+                    b.HasIndex("AssigneeId", "Status", "TeamId", "WaitingSince", "CreatedAt", "ContactId")
+                        .HasDatabaseName("IX_Conversations_Queue");
+
                     b.ToTable("Conversations");
                 });
 

@@ -50,8 +50,9 @@ public sealed class InboxQueries(OknoDbContext db)
             Restricted = db.EthicalWalls.Any(w => w.ConversationId == c.Id || w.ContactId == c.ContactId),
         }).ToListAsync();
         var kinds = await KindsAsync(rows.Select(r => r.C.Id).ToList());
-        var queue = rows.Any(r => r.C.AssigneeId is null)
-            ? (await Okno.Core.Desk.DeskQueue.ListAsync(db, CancellationToken.None)).ToDictionary(e => e.ConversationId) : [];
+        var places = await Okno.Core.Desk.DeskQueue.PositionsAsync(db, rows.Where(r => r.C.AssigneeId is null).Select(r => r.C.Id).ToList(), CancellationToken.None);
+        var queue = places.ToDictionary(p => p.Key, p => rows.First(r => r.C.Id == p.Key).C is var c
+            ? new Okno.Core.Desk.QueueEntry(c.Id, p.Value, c.WaitingSince ?? c.CreatedAt, c.TeamId, c.ContactId) : null);
         return rows.Select(r => new InboxRow(r.C.Id, r.C.ContactId, Masking.Text(r.Name, me) ?? $"Клиент №{r.C.ContactId}",
             kinds.GetValueOrDefault(r.C.Id, []), Masking.Text(r.C.LastMessagePreview, me), r.C.LastMessageAt,
             r.C.UnreadCount > 0 ? r.C.LastInboundAt ?? r.C.LastMessageAt : null, r.C.UnreadCount, r.C.Status, r.C.AssigneeId,
