@@ -30,11 +30,17 @@ public sealed class MessageSearch(OknoDbContext db)
         if (me.MasksEmails) q = string.Join(' ', q.Split(' ').Where(w => !w.Contains('@', StringComparison.Ordinal)));
         var query = SearchQuery.Parse(q, digitsAllowed: me.SeesPhones);
         if (query.IsEmpty) return ([], null);
-        var matched = db.Database.IsSqlite()
-            ? db.Messages.FromSql($"""SELECT * FROM "Messages" WHERE "Id" IN (SELECT rowid FROM "SearchFts" WHERE "SearchFts" MATCH {query.ToFts5()})""")
+        var sqlite = db.Database.IsSqlite();
+        // On SQLite the channel is compared inside the statement as +"ChannelAccountId": without statistics the planner
+        // would walk the channel's index — every message of a busy channel — instead of the few the index matched
+        // (1 M messages in one channel: 160 ms against 5 ms).
+        var matched = sqlite
+            ? filters.ChannelId is { } ch
+                ? db.Messages.FromSql($"""SELECT * FROM "Messages" WHERE "Id" IN (SELECT rowid FROM "SearchFts" WHERE "SearchFts" MATCH {query.ToFts5()}) AND +"ChannelAccountId" = {ch}""")
+                : db.Messages.FromSql($"""SELECT * FROM "Messages" WHERE "Id" IN (SELECT rowid FROM "SearchFts" WHERE "SearchFts" MATCH {query.ToFts5()})""")
             : db.Messages.FromSql($"""SELECT * FROM "Messages" WHERE "Id" IN (SELECT "MessageId" FROM "SearchDocuments" WHERE "Document" @@ to_tsquery('simple', {query.ToTsQuery()}))""");
         var hits = matched.AsNoTracking().Where(m => m.Kind != MessageKind.Event).VisibleTo(db, me.Id, me.Role);
-        if (filters.ChannelId is { } channel) hits = hits.Where(m => m.ChannelAccountId == channel);
+        if (!sqlite && filters.ChannelId is { } channel) hits = hits.Where(m => m.ChannelAccountId == channel);
         if (filters.AssigneeId is { } assignee) hits = hits.Where(m => db.Conversations.Any(c => c.Id == m.ConversationId && c.AssigneeId == assignee));
         if (filters.From is { } from) hits = hits.Where(m => m.CreatedAt >= from);
         if (filters.To is { } to) hits = hits.Where(m => m.CreatedAt < to);

@@ -61,6 +61,27 @@ public abstract class SearchTests<TApp>(TApp app) : OknoTest<TApp>(app) where TA
     }
 
     [SkippableFact]
+    public async Task ChannelFilter_OnlyThatChannelsHits_NewestFirst()
+    {
+        var first = await TelegramTestKit.CreateAsync(App);
+        var second = await TelegramTestKit.CreateAsync(App);
+        var tag = Tag();
+        await WritesAsync(first, Interlocked.Increment(ref _user), $"Вопрос о наследстве, первый бот {tag}");
+        await WritesAsync(second, Interlocked.Increment(ref _user), $"Наследство после отца, второй бот {tag}");
+        await WritesAsync(second, Interlocked.Increment(ref _user), $"Наследственное дело, второй бот ещё {tag}");
+        await EventuallyFoundAsync($"наследство {tag}", 2);
+
+        using var api = App.Api();
+        var page = JsonNode.Parse(await api.GetStringAsync($"/api/v1/search?q={Uri.EscapeDataString("наследство " + tag)}&channelId={second.ChannelId}"))!["items"]!.AsArray();
+
+        Assert.Equal(2, page.Count);
+        Assert.All(page, h => Assert.Equal(second.ChannelId, h!["channelId"]!.GetValue<string>()));
+        Assert.True(page[0]!["messageId"]!.GetValue<long>() > page[1]!["messageId"]!.GetValue<long>());
+        var other = JsonNode.Parse(await api.GetStringAsync($"/api/v1/search?q={Uri.EscapeDataString("наследство " + tag)}&channelId={first.ChannelId}"))!["items"]!.AsArray();
+        Assert.Contains("первый бот", Assert.Single(other)!["snippet"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Edit_FileName_Merge_KeepTheIndexInStep()
     {
         var kit = await TelegramTestKit.CreateAsync(App);
