@@ -57,6 +57,9 @@ public sealed class OknoDbContext(DbContextOptions<OknoDbContext> options) : DbC
     public DbSet<OutgoingWebhooks.WebhookAttempt> WebhookAttempts => Set<OutgoingWebhooks.WebhookAttempt>();
     public DbSet<Privacy.Consent> Consents => Set<Privacy.Consent>();
     public DbSet<Privacy.SigningKey> SigningKeys => Set<Privacy.SigningKey>();
+    public DbSet<Okno.Core.Rules.Rule> Rules => Set<Okno.Core.Rules.Rule>();
+    public DbSet<Okno.Core.Rules.RuleJob> RuleJobs => Set<Okno.Core.Rules.RuleJob>();
+    public DbSet<Okno.Core.Rules.RuleFiring> RuleFirings => Set<Okno.Core.Rules.RuleFiring>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

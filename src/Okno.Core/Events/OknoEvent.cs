@@ -28,7 +28,11 @@ public abstract record OknoEvent
     public long? AssigneeId { get; init; }
 }
 
-public sealed record MessageCreated(long ConversationId, long MessageId, long ContactId, MessageDirection Direction) : OknoEvent;
+public sealed record MessageCreated(long ConversationId, long MessageId, long ContactId, MessageDirection Direction) : OknoEvent
+{
+    /// <summary>An auto-reply or a bounce (e-mail out-of-office, Auto-Submitted): rules never answer it.</summary>
+    public bool Quiet { get; init; }
+}
 
 public sealed record MessageStatusChanged(long ConversationId, long MessageId, MessageStatus Status, string? Error) : OknoEvent;
 

@@ -72,7 +72,7 @@ public sealed class InboundProcessor(OknoDbContext db, ContactResolver contacts,
         List<OknoEvent> events = [];
         if (contacts.TakeCreated(contact.Id)) events.Add(new ContactCreated(contact.Id));
         if (opened) events.Add(new ConversationOpened(conversation.Id, contact.Id) { AssigneeId = conversation.AssigneeId });
-        events.Add(new MessageCreated(conversation.Id, message.Id, contact.Id, message.Direction) { AssigneeId = conversation.AssigneeId });
+        events.Add(new MessageCreated(conversation.Id, message.Id, contact.Id, message.Direction) { AssigneeId = conversation.AssigneeId, Quiet = e.Quiet });
         events.Add(new ConversationUpdated(conversation.Id, ConversationChange.Message) { AssigneeId = conversation.AssigneeId });
         return events;
     }

@@ -38,6 +38,17 @@ public static partial class PolicyCheck
         return found;
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> holds one of <paramref name="phrases"/> in any Russian word form, as whole words in
+    /// order — the same comparison as the policy's phrases (the rules engine's «matches» condition); the phrase found, or null.
+    /// </summary>
+    public static string? FindPhrase(string? text, IEnumerable<string> phrases)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var words = Stems(text);
+        return phrases.FirstOrDefault(p => Contains(words, Stems(p)));
+    }
+
     /// <summary>The first response came later than the policy allows.</summary>
     public static PolicyFinding? LateFirstResponse(QualityPolicy policy, TimeSpan waited) =>
         policy.MaxFirstResponse is { } max && waited > max

@@ -15,6 +15,25 @@ public sealed record ConversationDto(long Id, long ContactId, string? ContactNam
         c.FirstResponseAt, c.ResolvedAt, c.LastMessageAt, Masking.Text(c.LastMessagePreview, user), c.UnreadCount, c.HandedOffById, c.ReturnBy,
         Masking.Text(c.HandOffComment, user), c.SnoozedUntil, c.IsTarget, Masking.Text(c.NotTargetReason, user),
         c.TeamId, c.AssignedBy is { } by ? Okno.Core.Desk.DeskNames.Wire(by) : null, queuePosition, Desk.SlaDto.From(c), c.CsatScore, c.NotTargetOverturned);
+
+    /// <summary>The client's labels (the contact's, which SLA policies and the reports read too), sorted.</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
+}
+
+/// <summary>Puts the client's labels on conversation rows: one query for a page.</summary>
+public static class ConversationLabels
+{
+    public static async Task<List<ConversationDto>> WithLabelsAsync(Okno.Core.Data.OknoDbContext db, IReadOnlyList<ConversationDto> rows, CancellationToken ct = default)
+    {
+        var contacts = rows.Select(r => r.ContactId).Distinct().ToList();
+        var labels = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.ContactLabels.Where(l => contacts.Contains(l.ContactId)).Select(l => new { l.ContactId, l.Text }), ct))
+            .GroupBy(l => l.ContactId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(l => l.Text).Order(StringComparer.Ordinal).ToList());
+        return rows.Select(r => labels.TryGetValue(r.ContactId, out var l) ? r with { Labels = l } : r).ToList();
+    }
+
+    public static async Task<ConversationDto> WithLabelsAsync(Okno.Core.Data.OknoDbContext db, ConversationDto row, CancellationToken ct = default) =>
+        (await WithLabelsAsync(db, [row], ct))[0];
 }
 
 public sealed record ConversationPage(IReadOnlyList<ConversationDto> Items, string? NextCursor);

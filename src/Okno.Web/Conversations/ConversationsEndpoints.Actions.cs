@@ -81,6 +81,6 @@ public static partial class ConversationsEndpoints
         var c = await action;
         if (c is null) return TypedResults.NotFound();
         var name = await db.Contacts.Where(x => x.Id == c.ContactId).Select(x => x.Name).FirstOrDefaultAsync();
-        return TypedResults.Ok(ConversationDto.From(c, name, Me(ctx)));
+        return TypedResults.Ok(await ConversationLabels.WithLabelsAsync(db, ConversationDto.From(c, name, Me(ctx))));
     }
 }

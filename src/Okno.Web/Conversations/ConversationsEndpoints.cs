@@ -54,7 +54,7 @@ public static partial class ConversationsEndpoints
             .Select(c => new { Conversation = c, ContactName = db.Contacts.Where(x => x.Id == c.ContactId).Select(x => x.Name).FirstOrDefault() })
             .ToListAsync();
         var positions = await Okno.Core.Desk.DeskQueue.PositionsAsync(db, rows.Where(r => r.Conversation.AssigneeId == null).Select(r => r.Conversation.Id).ToList(), ctx.RequestAborted);
-        var items = rows.Take(limit).Select(r => ConversationDto.From(r.Conversation, r.ContactName, user, positions.TryGetValue(r.Conversation.Id, out var p) ? p : null)).ToList();
+        var items = await ConversationLabels.WithLabelsAsync(db, rows.Take(limit).Select(r => ConversationDto.From(r.Conversation, r.ContactName, user, positions.TryGetValue(r.Conversation.Id, out var p) ? p : null)).ToList(), ctx.RequestAborted);
         var next = rows.Count > limit ? Cursor(items[^1].LastMessageAt, items[^1].Id) : null;
         return TypedResults.Ok(new ConversationPage(items, next));
     }
@@ -66,7 +66,7 @@ public static partial class ConversationsEndpoints
         await audit.ReadAsync(AuditObjects.Conversation, id, ctx.RequestAborted);
         var name = await db.Contacts.Where(x => x.Id == c.ContactId).Select(x => x.Name).FirstOrDefaultAsync();
         var positions = await Okno.Core.Desk.DeskQueue.PositionsAsync(db, c.AssigneeId is null ? [c.Id] : [], ctx.RequestAborted);
-        return TypedResults.Ok(ConversationDto.From(c, name, CurrentUser.From(ctx.User), positions.TryGetValue(c.Id, out var p) ? p : null));
+        return TypedResults.Ok(await ConversationLabels.WithLabelsAsync(db, ConversationDto.From(c, name, CurrentUser.From(ctx.User), positions.TryGetValue(c.Id, out var p) ? p : null), ctx.RequestAborted));
     }
 
     private static async Task<Results<Ok<ItemsOf<MessageDto>>, NotFound>> MessagesAsync(long id, HttpContext ctx, OknoDbContext db, AuditTrail audit)

@@ -16,6 +16,9 @@ public sealed class JsonInput(JsonObject? body)
 
     public bool Has(string name) => _body.ContainsKey(name);
 
+    /// <summary>The field as sent, for structures read elsewhere (rules' conditions and actions).</summary>
+    public JsonNode? Raw(string name) => _body[name];
+
     public void Error(string name, string message) => Errors[name] = [message];
 
     public string? String(string name, int max, bool required = false)

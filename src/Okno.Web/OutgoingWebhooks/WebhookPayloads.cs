@@ -71,7 +71,7 @@ public sealed class WebhookPayloads(OknoDbContext db)
         var c = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return null;
         var name = await db.Contacts.Where(x => x.Id == c.ContactId).Select(x => x.Name).FirstOrDefaultAsync(ct);
-        return new ConversationEventData(ConversationDto.From(c, name, viewer));
+        return new ConversationEventData(await ConversationLabels.WithLabelsAsync(db, ConversationDto.From(c, name, viewer), ct));
     }
 
     private async Task<ContactEventData?> ContactAsync(long id, CurrentUser viewer, CancellationToken ct)
