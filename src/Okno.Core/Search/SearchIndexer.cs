@@ -56,21 +56,25 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, TimeProvider cloc
         var ids = queue.Select(q => q.MessageId).Distinct().ToList();
         var messages = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id))
             .Select(m => new { m.Id, m.Kind, m.Text, Files = m.Attachments.Select(a => a.FileName).ToList() }).ToListAsync(ct);
-        foreach (var m in messages)
+        var documents = messages.Select(m => (m.Id, Document: m.Kind == MessageKind.Event ? "" : RussianStems.Document([m.Text, .. m.Files]))).ToList();
+        if (postgres && documents.Count > 0)
         {
-            var document = m.Kind == MessageKind.Event ? "" : RussianStems.Document([m.Text, .. m.Files]);
-            if (postgres)
-                await db.Database.ExecuteSqlAsync($"""
-                    INSERT INTO "SearchDocuments" ("MessageId", "Document")
-                    SELECT {m.Id}, to_tsvector('simple', {document}) WHERE EXISTS (SELECT 1 FROM "Messages" WHERE "Id" = {m.Id})
-                    ON CONFLICT ("MessageId") DO UPDATE SET "Document" = excluded."Document"
-                    """, ct);
-            else
-            {
-                await db.Database.ExecuteSqlAsync($"""DELETE FROM "SearchFts" WHERE rowid = {m.Id}""", ct);
-                if (document.Length > 0) await db.Database.ExecuteSqlAsync($"""INSERT INTO "SearchFts" (rowid, "Stems") VALUES ({m.Id}, {document})""", ct);
-            }
+            // One statement for the whole batch (per-row statements indexed ~2 000 messages/s on a 1 M-message history).
+            var docIds = documents.Select(d => d.Id).ToArray();
+            var texts = documents.Select(d => d.Document).ToArray();
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "SearchDocuments" ("MessageId", "Document")
+                SELECT d.id, to_tsvector('simple', d.doc) FROM unnest({docIds}::bigint[], {texts}::text[]) AS d(id, doc)
+                WHERE EXISTS (SELECT 1 FROM "Messages" WHERE "Id" = d.id)
+                ON CONFLICT ("MessageId") DO UPDATE SET "Document" = excluded."Document"
+                """, ct);
         }
+        if (!postgres)
+            foreach (var (id, document) in documents) // SQLite: in-process statements, no round trips to save
+            {
+                await db.Database.ExecuteSqlAsync($"""DELETE FROM "SearchFts" WHERE rowid = {id}""", ct);
+                if (document.Length > 0) await db.Database.ExecuteSqlAsync($"""INSERT INTO "SearchFts" (rowid, "Stems") VALUES ({id}, {document})""", ct);
+            }
         var seqs = queue.Select(q => q.Seq).ToArray();
         if (postgres) await db.Database.ExecuteSqlAsync($"""DELETE FROM "SearchQueue" WHERE "Seq" = ANY({seqs})""", ct);
         else await db.Database.ExecuteSqlAsync($"""DELETE FROM "SearchQueue" WHERE "Seq" <= {seqs.Max()}""", ct); // one node, in order

@@ -69,7 +69,7 @@ public abstract class SearchTests<TApp>(TApp app) : OknoTest<TApp>(app) where TA
         await WritesAsync(first, Interlocked.Increment(ref _user), $"Вопрос о наследстве, первый бот {tag}");
         await WritesAsync(second, Interlocked.Increment(ref _user), $"Наследство после отца, второй бот {tag}");
         await WritesAsync(second, Interlocked.Increment(ref _user), $"Наследственное дело, второй бот ещё {tag}");
-        await EventuallyFoundAsync($"наследство {tag}", 2);
+        await EventuallyFoundAsync($"наследство {tag}", 3); // all three indexed (the index follows ingest within about a second)
 
         using var api = App.Api();
         var page = JsonNode.Parse(await api.GetStringAsync($"/api/v1/search?q={Uri.EscapeDataString("наследство " + tag)}&channelId={second.ChannelId}"))!["items"]!.AsArray();
