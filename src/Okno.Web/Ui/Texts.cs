@@ -99,5 +99,5 @@ public sealed class Texts
 
     public string this[string key] => All.TryGetValue(key, out var t) || AdminTexts.All.TryGetValue(key, out t) || PrivacyTexts.All.TryGetValue(key, out t) ||
         DeskTexts.All.TryGetValue(key, out t) || QualityTexts.All.TryGetValue(key, out t) || SubjectTexts.All.TryGetValue(key, out t) ||
-        SecurityTexts.All.TryGetValue(key, out t) ? (_en ? t.En : t.Ru) : key;
+        SecurityTexts.All.TryGetValue(key, out t) || RulesTexts.All.TryGetValue(key, out t) ? (_en ? t.En : t.Ru) : key;
 }
