@@ -36,6 +36,7 @@ public abstract partial class RulesBrowserTests<TApp>(TApp app) : UiTestBase<TAp
         await page.ClickAsync("[data-test=rule-test]");
         await Expect(page.Locator("[data-test=rule-test-result]")).ToContainTextAsync("Сработает");
         await Expect(page.Locator("[data-test=rule-test-result]")).ToContainTextAsync("Ответить клиенту");
+        await App.ShotAsync(page, "rules-editor");
 
         var enabled = row.Locator("[data-test=rule-enabled]");
         await Expect(enabled).ToBeCheckedAsync();
