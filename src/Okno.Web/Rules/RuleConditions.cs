@@ -65,8 +65,8 @@ public sealed record RuleCondition(string Field, string Op, JsonNode? Value)
             "lt" => Number(actual) is { } x2 && Number(Value) is { } y2 && x2 < y2,
             _ => false,
         };
-        var shown = Field == "message.text" ? "текст" : actual?.ToJsonString() ?? "null";
-        return (ok, $"{Field} {Op} {Value?.ToJsonString() ?? "null"}: {(ok ? "да" : "нет")} ({shown})");
+        var shown = Field == "message.text" ? "текст" : actual?.ToJsonString(Readable) ?? "null";
+        return (ok, $"{Field} {Op} {Value?.ToJsonString(Readable) ?? "null"}: {(ok ? "да" : "нет")} ({shown})");
     }
 
     /// <summary>A clear message when the condition cannot work; null when it can.</summary>
@@ -84,6 +84,9 @@ public sealed record RuleCondition(string Field, string Op, JsonNode? Value)
             return $"channel.kind: нет вида канала «{bad}». Есть: {string.Join(", ", ChannelKinds.WireNames)}.";
         return null;
     }
+
+    /// <summary>The log is read by people: Cyrillic as is, not \u-escaped.</summary>
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static IEnumerable<JsonNode?> Values(JsonNode? v) => v is JsonArray a ? a : [v];
 

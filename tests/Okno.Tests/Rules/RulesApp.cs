@@ -47,7 +47,9 @@ public sealed class RulesKit(OknoApp app, TelegramTestKit telegram)
 
     public static long NewClient() => Interlocked.Increment(ref _nextClient);
 
-    public async Task<JsonObject> CreateAsync(JsonObject body)
+    public Task<JsonObject> CreateAsync(JsonObject body) => CreateRuleAsync(app, body);
+
+    public static async Task<JsonObject> CreateRuleAsync(OknoApp app, JsonObject body)
     {
         using var admin = app.Api();
         var response = await admin.PostAsJsonAsync("/api/v1/rules", body);
