@@ -9,16 +9,22 @@ namespace Okno.Web.Webhooks;
 /// <summary>The one inbound door: POST (and GET for handshakes) /webhooks/{channelId}.</summary>
 public static class WebhookEndpoints
 {
+    /// <summary>Seconds a platform is asked to wait when the writer is behind (Retry-After).</summary>
+    public const int RetryAfterSeconds = 5;
+
     public static void MapWebhooks(this WebApplication app)
     {
+        // Backpressure: past this many webhooks waiting for the writer, new ones are refused with 503 + Retry-After
+        // (nothing accepted, so nothing lost: the platform delivers again) instead of piling up in memory.
+        var maxQueue = Math.Clamp(app.Configuration.GetValue("Okno:Ingest:MaxQueue", 2000), 1, 20_000);
         var group = app.MapGroup("/webhooks").WithTags("Webhooks").AllowAnonymous();
-        group.MapMethods("/{channelId}", ["GET", "POST"], (HttpContext ctx, string channelId, [AsParameters] WebhookDeps deps) => HandleAsync(ctx, channelId, null, deps));
-        group.MapMethods("/{channelId}/{pathToken}", ["GET", "POST"], (HttpContext ctx, string channelId, string pathToken, [AsParameters] WebhookDeps deps) => HandleAsync(ctx, channelId, pathToken, deps));
+        group.MapMethods("/{channelId}", ["GET", "POST"], (HttpContext ctx, string channelId, [AsParameters] WebhookDeps deps) => HandleAsync(ctx, channelId, null, deps, maxQueue));
+        group.MapMethods("/{channelId}/{pathToken}", ["GET", "POST"], (HttpContext ctx, string channelId, string pathToken, [AsParameters] WebhookDeps deps) => HandleAsync(ctx, channelId, pathToken, deps, maxQueue));
     }
 
     public sealed record WebhookDeps(ChannelDirectory Channels, ChannelConnectors Connectors, IngestWriter Writer, ILogger<WebhookDeps> Log);
 
-    private static async Task<IResult> HandleAsync(HttpContext ctx, string channelId, string? pathToken, WebhookDeps deps)
+    private static async Task<IResult> HandleAsync(HttpContext ctx, string channelId, string? pathToken, WebhookDeps deps, int maxQueue)
     {
         if (!Guid.TryParse(channelId, out var id) || await deps.Channels.FindAsync(id, ctx.RequestAborted) is not { } channel)
         {
@@ -44,6 +50,10 @@ public static class WebhookEndpoints
                 return Results.Problem(r.Reason, statusCode: r.StatusCode, title: "Webhook rejected");
             case WebhookOutcome.Immediate i:
                 return Results.Text(i.Body, i.ContentType, statusCode: i.StatusCode);
+            case WebhookOutcome.Accepted when deps.Writer.QueueDepth >= maxQueue:
+                OknoMetrics.Webhook(kind, accepted: false);
+                ctx.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Results.Problem("Okno принимает слишком много сообщений сразу: повторите через несколько секунд.", statusCode: 503, title: "Busy");
             case WebhookOutcome.Accepted a:
                 try
                 {
