@@ -63,6 +63,34 @@ public abstract class RulesEveryChannelTests<TApp>(TApp app) : OknoTest<TApp>(ap
         Assert.Contains("семья", (await App.GetJsonAsync($"/api/v1/conversations/{conversationId}"))["labels"]!.AsArray().Select(l => l!.GetValue<string>()));
     }
 
+    [SkippableFact]
+    public async Task EmailAutoReply_IsNeverAnswered_EvenByAnEveryTimeReply()
+    {
+        var kit = await EmailTestKit.CreateAsync(App);
+        var client = MailServer.NewAddress("client");
+        var marker = Guid.NewGuid().ToString("N")[..12];
+        var rule = await RulesKit.CreateRuleAsync(App, new JsonObject
+        {
+            ["name"] = "Ответ на каждое письмо " + marker, ["event"] = "message.received",
+            ["conditions"] = new JsonArray(RulesKit.Condition("message.text", "contains", marker)),
+            ["actions"] = new JsonArray(new JsonObject { ["type"] = "reply", ["text"] = "Письмо получено", ["everyTime"] = true }),
+        });
+        var ruleId = rule["id"]!.GetValue<long>();
+
+        await MailServer.SendAsync(MailServer.Letter(client, kit.FirmAddress, "Вопрос", "Вопрос по аренде " + marker));
+        await OknoApp.EventuallyAsync(async () => (await App.GetJsonAsync($"/api/v1/rules/{ruleId}/log"))["items"]!.AsArray().Count == 1, TimeSpan.FromSeconds(30), "the first letter answered");
+        var away = MailServer.Letter(client, kit.FirmAddress, "Автоответ: Re: Вопрос", "Я в отпуске до 10 января " + marker);
+        away.Headers.Add("Auto-Submitted", "auto-replied");
+        await MailServer.SendAsync(away);
+
+        var log = await OknoApp.EventuallyAsync(async () => (await App.GetJsonAsync($"/api/v1/rules/{ruleId}/log"))["items"]!.AsArray() is { Count: 2 } l ? l : null,
+            TimeSpan.FromSeconds(30), "the auto-reply seen by the rule");
+        Assert.Contains("автоответ", log[0]!["actions"]![0]!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var conversationId = log[0]!["conversationId"]!.GetValue<long>();
+        Assert.Equal(conversationId, log[1]!["conversationId"]!.GetValue<long>());
+        Assert.Single(await ConversationLookup.MessagesAsync(App, conversationId), m => m!["direction"]!.GetValue<string>() == "outbound" && m["kind"]!.GetValue<string>() == "text");
+    }
+
     /// <summary>The one rule of the class, made by whichever case comes first.</summary>
     private async Task<long> RuleAsync()
     {
