@@ -16,18 +16,20 @@ public static class RuleEvents
     public const string NoStaffReply = "time.no_staff_reply";
     public const string NoClientReply = "time.no_client_reply";
     public const string Schedule = "time.schedule";
+    /// <summary><c>after</c> before a hand-off's return time (the request comes back to whoever handed it off).</summary>
+    public const string BeforeReturn = "time.before_return";
 
     public static readonly IReadOnlyList<string> All =
     [
         MessageReceived, ConversationCreated, ConversationAssigned, ConversationHandedOff, ConversationResolved, ConversationReopened,
-        SlaAtRisk, SlaBreached, NoStaffReply, NoClientReply, Schedule,
+        SlaAtRisk, SlaBreached, NoStaffReply, NoClientReply, Schedule, BeforeReturn,
     ];
 
     /// <summary>Found by the scheduler on the clock, not by a live event.</summary>
     public static bool IsTimed(string e) => e.StartsWith("time.", StringComparison.Ordinal);
 
     /// <summary>Timed events that need <c>after</c>.</summary>
-    public static bool NeedsAfter(string e) => e is NoStaffReply or NoClientReply;
+    public static bool NeedsAfter(string e) => e is NoStaffReply or NoClientReply or BeforeReturn;
 
     /// <summary>
     /// The rule event a live event stands for, with its conversation and message. A client's message only: the firm's
@@ -60,6 +62,7 @@ public static class RuleEvents
         (NoStaffReply, false) => "Сотрудник не ответил за…",
         (NoClientReply, false) => "Клиент не ответил за…",
         (Schedule, false) => "По расписанию",
+        (BeforeReturn, false) => "За … до возврата переданного обращения",
         (MessageReceived, true) => "Client wrote",
         (ConversationCreated, true) => "New request",
         (ConversationAssigned, true) => "Request assigned",
@@ -71,6 +74,7 @@ public static class RuleEvents
         (NoStaffReply, true) => "No staff reply for…",
         (NoClientReply, true) => "No client reply for…",
         (Schedule, true) => "On a schedule",
+        (BeforeReturn, true) => "… before a hand-off returns",
         _ => e,
     };
 }

@@ -11,7 +11,7 @@ namespace Okno.Web.Rules;
 /// Finds the time-based events on the clock (<see cref="TimeProvider"/> only): no staff reply for <c>after</c> (the
 /// client waits since…), no client reply for <c>after</c> (the firm answered last), and <c>time.schedule</c> (cron in
 /// the firm's time zone, optionally business hours only). Each (rule, conversation, occurrence) becomes one job —
-/// the unique index makes a second look a no-op — which the rules worker runs like any other.
+/// and *after* before a hand-off's return time (<c>time.before_return</c>); the unique index makes a second look a no-op — which the rules worker runs like any other.
 /// </summary>
 public sealed class RuleScheduler(OknoDbContext db, BusinessTime business, TimeProvider clock, RuleSignal signal)
 {
@@ -30,6 +30,7 @@ public sealed class RuleScheduler(OknoDbContext db, BusinessTime business, TimeP
                 RuleEvents.NoStaffReply when rule.AfterSeconds is { } s => await NoStaffReplyAsync(now - TimeSpan.FromSeconds(s), ct),
                 RuleEvents.NoClientReply when rule.AfterSeconds is { } s => await NoClientReplyAsync(now - TimeSpan.FromSeconds(s), ct),
                 RuleEvents.Schedule => await ScheduledAsync(rule, now, ct),
+                RuleEvents.BeforeReturn when rule.AfterSeconds is { } s => await BeforeReturnAsync(now, TimeSpan.FromSeconds(s), ct),
                 _ => [],
             };
             if (due.Count == 0) continue;
@@ -63,6 +64,15 @@ public sealed class RuleScheduler(OknoDbContext db, BusinessTime business, TimeP
                 c.LastMessageAt <= since && (c.LastInboundAt == null || c.LastInboundAt < c.LastMessageAt))
             .OrderBy(c => c.LastMessageAt).Take(MaxPerPass).Select(c => new { c.Id, c.LastMessageAt }).ToListAsync(ct))
         .Select(c => (c.Id, (string?)("answered:" + c.LastMessageAt.UtcTicks))).ToList();
+
+    /// <summary>Handed-off requests whose return time is less than <paramref name="ahead"/> away (and not yet past).</summary>
+    private async Task<List<(long ConversationId, string? Occurrence)>> BeforeReturnAsync(DateTimeOffset now, TimeSpan ahead, CancellationToken ct)
+    {
+        var until = now + ahead;
+        return (await db.Conversations.AsNoTracking().Where(c => c.Status != ConversationStatus.Resolved && c.ReturnBy != null && c.ReturnBy > now && c.ReturnBy <= until)
+                .OrderBy(c => c.ReturnBy).Take(MaxPerPass).Select(c => new { c.Id, c.ReturnBy }).ToListAsync(ct))
+            .Select(c => (c.Id, (string?)("return:" + c.ReturnBy!.Value.UtcTicks))).ToList();
+    }
 
     /// <summary>The latest cron occurrence since the last look (missed ones are not replayed), for every open request.</summary>
     private async Task<List<(long ConversationId, string? Occurrence)>> ScheduledAsync(Rule rule, DateTimeOffset now, CancellationToken ct)

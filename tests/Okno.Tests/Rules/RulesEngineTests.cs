@@ -121,6 +121,39 @@ public abstract class RulesEngineTests<TApp>(TApp app) : OknoTest<TApp>(app) whe
     }
 
     [SkippableFact]
+    public async Task BeforeReturn_FiresWhenTheReturnIsNearer_ThanAfter()
+    {
+        var kit = await RulesKit.CreateAsync(App);
+        var name = RulesKit.Unique("Передан");
+        var (_, lawyerId) = await Security.SecurityKit.CreateUserAsync(App, "lawyer");
+        var rule = await kit.CreateAsync(new JsonObject
+        {
+            ["name"] = "За 15 минут до возврата", ["event"] = "time.before_return", ["after"] = "PT15M",
+            ["conditions"] = new JsonArray(RulesKit.Condition("contact.name", "eq", name)),
+            ["actions"] = new JsonArray(new JsonObject { ["type"] = "notify", ["userIds"] = new JsonArray(lawyerId), ["text"] = "Через 15 минут обращение вернётся" }),
+        });
+        var ruleId = rule["id"]!.GetValue<long>();
+        var conversationId = await kit.ClientWritesAsync("Вопрос по наследству " + Guid.NewGuid().ToString("N")[..6], name: name);
+        using (var admin = App.Api())
+        {
+            var handOff = await admin.PostAsJsonAsync($"/api/v1/conversations/{conversationId}/handoff",
+                new JsonObject { ["toUserId"] = lawyerId, ["comment"] = "посмотрите", ["returnBy"] = App.Clock.GetUtcNow().AddHours(1) });
+            Assert.Equal(200, (int)handOff.StatusCode);
+        }
+
+        App.Clock.Advance(TimeSpan.FromMinutes(40));
+        await ScheduleOnceAsync();
+        await Task.Delay(700);
+        Assert.Empty(await kit.LogAsync(ruleId));
+
+        App.Clock.Advance(TimeSpan.FromMinutes(6));
+        await ScheduleOnceAsync();
+        var log = Assert.Single(await kit.FiredAsync(ruleId));
+        Assert.Equal("time.before_return", log!["event"]!.GetValue<string>());
+        Assert.Contains("уведомлено: 1", log["actions"]![0]!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task PerConversationCap_StopsRulesAndSaysSo()
     {
         var kit = await RulesKit.CreateAsync(App);
