@@ -154,6 +154,53 @@ public abstract class RulesEngineTests<TApp>(TApp app) : OknoTest<TApp>(app) whe
     }
 
     [SkippableFact]
+    public async Task RefusedAction_LoggedOnTheConversation_LaterActionsStillRun()
+    {
+        var kit = await RulesKit.CreateAsync(App);
+        var marker = RulesKit.Unique("шаблон");
+        var rule = await kit.OnMessageAsync(marker,
+            new JsonObject { ["type"] = "send_template", ["template"] = new JsonObject { ["name"] = "hello_world", ["language"] = "ru" } },
+            new JsonObject { ["type"] = "add_note", ["text"] = "после шаблона" });
+        var ruleId = rule["id"]!.GetValue<long>();
+
+        var conversationId = await kit.ClientWritesAsync("Telegram без шаблонов " + marker);
+
+        var log = Assert.Single(await kit.FiredAsync(ruleId));
+        Assert.False(log!["ok"]!.GetValue<bool>());
+        var actions = log["actions"]!.AsArray();
+        Assert.False(actions[0]!["ok"]!.GetValue<bool>());
+        Assert.Contains("WhatsApp Cloud", actions[0]!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(actions[1]!["ok"]!.GetValue<bool>());
+        var messages = await kit.MessagesAsync(conversationId);
+        Assert.Contains(messages, m => m!["text"]?.GetValue<string>()?.Contains("действие «send_template» не выполнено", StringComparison.Ordinal) == true);
+        Assert.Contains(messages, m => m!["text"]?.GetValue<string>()?.Contains("после шаблона", StringComparison.Ordinal) == true);
+    }
+
+    [SkippableFact]
+    public async Task WebhookAction_DeliversRuleFiredThroughTheOutgoingWebhooks()
+    {
+        var kit = await RulesKit.CreateAsync(App);
+        await using var receiver = await OutgoingWebhooks.WebhookReceiver.StartAsync();
+        long endpointId;
+        using (var admin = App.Api())
+        {
+            var created = await admin.PostAsJsonAsync("/api/v1/webhook-endpoints", new JsonObject { ["url"] = receiver.Url, ["events"] = new JsonArray("contact.merged") });
+            Assert.Equal(201, (int)created.StatusCode);
+            endpointId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<long>();
+        }
+        var marker = RulesKit.Unique("вебхук");
+        var rule = await kit.OnMessageAsync(marker, new JsonObject { ["type"] = "webhook", ["endpointId"] = endpointId });
+
+        var conversationId = await kit.ClientWritesAsync("Передайте в CRM " + marker);
+
+        var received = Assert.Single(await receiver.WaitForAsync(1, "rule.fired", marker));
+        var body = JsonNode.Parse(received.Body)!;
+        Assert.Equal(rule["id"]!.GetValue<long>(), body["data"]!["ruleId"]!.GetValue<long>());
+        Assert.Equal(conversationId, body["data"]!["conversation"]!["id"]!.GetValue<long>());
+        Assert.Equal("message.received", body["data"]!["event"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
     public async Task PerConversationCap_StopsRulesAndSaysSo()
     {
         var kit = await RulesKit.CreateAsync(App);
