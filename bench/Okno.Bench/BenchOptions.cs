@@ -25,6 +25,9 @@ public sealed class BenchOptions
     public Dictionary<string, string> ServerEnv { get; } = [];
     public int QueryRequests { get; private set; } = 500;
     public int SeedMessages { get; private set; } = 1_000_000;
+    // reports
+    public int ReportRequests { get; private set; } = 100_000;
+    public int ReportRepeats { get; private set; } = 20;
     // durability
     public int Webhooks { get; private set; } = 100_000;
     public double DurabilityRate { get; private set; } = 200;
@@ -67,6 +70,8 @@ public sealed class BenchOptions
                     break;
                 case "--query-requests": o.QueryRequests = (int)Number(); break;
                 case "--seed-messages": o.SeedMessages = (int)Number(); break;
+                case "--requests": o.ReportRequests = (int)Number(); break;
+                case "--repeats": o.ReportRepeats = (int)Number(); break;
                 case "--webhooks": o.Webhooks = (int)Number(); break;
                 case "--kill-min": o.KillMinSeconds = Number(); break;
                 case "--kill-max": o.KillMaxSeconds = Number(); break;

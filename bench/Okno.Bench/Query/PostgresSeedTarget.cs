@@ -49,7 +49,7 @@ public sealed class PostgresSeedTarget(string connectionString) : ISeedTarget
     {
         await using var c = new NpgsqlConnection(connectionString);
         await c.OpenAsync();
-        foreach (var table in _tables)
+        foreach (var table in _tables.Where(t => t != "RequestMetrics")) // keyed by the conversation: no sequence of its own
         {
             await using var setval = new NpgsqlCommand($"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT MAX(\"Id\") FROM \"{table}\"))", c);
             await setval.ExecuteNonQueryAsync();

@@ -12,7 +12,7 @@ namespace Okno.Core.Reports;
 public sealed class RequestMetrics
 {
     /// <summary>Bumped when the calculation changes: rows of an older version are recomputed at start.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
     public const int MaxSource = 200, MaxUrl = 500, MaxTag = 100, MaxLabel = 200;
 
     public long ConversationId { get; set; }
@@ -22,6 +22,8 @@ public sealed class RequestMetrics
     public DateTimeOffset ComputedAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The day it came, in the firm's zone, as yyyymmdd: reports group by day / week / month in SQL.</summary>
+    public int LocalDay { get; set; }
     public long ContactId { get; set; }
     public ConversationStatus Status { get; set; }
     public long? AssigneeId { get; set; }

@@ -23,6 +23,7 @@ internal sealed class RequestMetricsConfiguration : IEntityTypeConfiguration<Req
         b.Property(x => x.PracticeArea).HasMaxLength(RequestMetrics.MaxTag);
         // Reports read a period (CreatedAt) and drill down by one dimension within it.
         b.HasIndex(x => x.CreatedAt);
+        b.HasIndex(x => x.LocalDay);
         b.HasIndex(x => new { x.AssigneeId, x.CreatedAt });
         b.HasIndex(x => new { x.ChannelId, x.CreatedAt });
         b.HasIndex(x => new { x.Source, x.CreatedAt });

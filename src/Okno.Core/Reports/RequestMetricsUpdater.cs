@@ -6,7 +6,7 @@ using Okno.Core.Desk;
 namespace Okno.Core.Reports;
 
 /// <summary>Recomputes the <see cref="RequestMetrics"/> rows of some requests from their history, in one save.</summary>
-public sealed class RequestMetricsUpdater(OknoDbContext db, TimeProvider clock)
+public sealed class RequestMetricsUpdater(OknoDbContext db, TimeProvider clock, BusinessTime zone)
 {
     public async Task<int> RecomputeAsync(IReadOnlyCollection<long> conversationIds, CancellationToken ct, bool retried = false)
     {
@@ -72,6 +72,7 @@ public sealed class RequestMetricsUpdater(OknoDbContext db, TimeProvider clock)
             row.Version = RequestMetrics.CurrentVersion;
             row.ComputedAt = now;
             row.CreatedAt = c.CreatedAt;
+            row.LocalDay = Day(zone.Local(c.CreatedAt));
             row.ContactId = c.ContactId;
             row.Status = c.Status;
             row.AssigneeId = c.AssigneeId;
@@ -102,6 +103,8 @@ public sealed class RequestMetricsUpdater(OknoDbContext db, TimeProvider clock)
         }
         return conversations.Count;
     }
+
+    public static int Day(DateTimeOffset local) => local.Year * 10000 + local.Month * 100 + local.Day;
 
     private sealed record LabelRow(long ContactId, string Text);
 

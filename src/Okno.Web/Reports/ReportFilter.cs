@@ -98,8 +98,8 @@ public sealed record ReportFilter(DateTimeOffset? From, DateTimeOffset? To, long
             case ReportGroup.Source: return q.Where(r => r.Source == key);
             case ReportGroup.PracticeArea: return key == None ? q.Where(r => r.PracticeArea == null) : q.Where(r => r.PracticeArea == key);
             default:
-                var (start, end) = ReportPeriods.Range(group, key, zone);
-                return q.Where(r => r.CreatedAt >= start && r.CreatedAt < end);
+                var (first, last) = ReportPeriods.Days(group, key);
+                return q.Where(r => r.LocalDay >= first && r.LocalDay <= last);
         }
     }
 }

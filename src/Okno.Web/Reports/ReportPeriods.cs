@@ -25,6 +25,16 @@ public static class ReportPeriods
         _ => start.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
     };
 
+    /// <summary>The first and last local day (yyyymmdd) a period key covers.</summary>
+    public static (int First, int Last) Days(ReportGroup group, string key)
+    {
+        var start = Start(group, DateOnly.ParseExact(group == ReportGroup.Month ? key + "-01" : key, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var end = group switch { ReportGroup.Week => start.AddDays(6), ReportGroup.Month => start.AddMonths(1).AddDays(-1), _ => start };
+        return (Int(start), Int(end));
+    }
+
+    private static int Int(DateOnly d) => d.Year * 10000 + d.Month * 100 + d.Day;
+
     /// <summary>The instants [start, end) a period key covers, in the firm's zone.</summary>
     public static (DateTimeOffset Start, DateTimeOffset End) Range(ReportGroup group, string key, BusinessTime zone)
     {
