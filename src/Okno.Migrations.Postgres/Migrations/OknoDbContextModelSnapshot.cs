@@ -1495,6 +1495,9 @@ namespace Okno.Migrations.Postgres.Migrations
                     b.Property<long>("LastMessageId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("LocalDay")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("MaxResponseSeconds")
                         .HasColumnType("bigint");
 
@@ -1573,6 +1576,8 @@ namespace Okno.Migrations.Postgres.Migrations
                     b.HasKey("ConversationId");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("LocalDay");
 
                     b.HasIndex("AssigneeId", "CreatedAt");
 

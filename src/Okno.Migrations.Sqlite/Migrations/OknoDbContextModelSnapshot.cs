@@ -1442,6 +1442,9 @@ namespace Okno.Migrations.Sqlite.Migrations
                     b.Property<long>("LastMessageId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LocalDay")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("MaxResponseSeconds")
                         .HasColumnType("INTEGER");
 
@@ -1520,6 +1523,8 @@ namespace Okno.Migrations.Sqlite.Migrations
                     b.HasKey("ConversationId");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("LocalDay");
 
                     b.HasIndex("AssigneeId", "CreatedAt");
 
