@@ -49,8 +49,14 @@ public sealed class RuleScheduler(OknoDbContext db, BusinessTime business, TimeP
             catch (DbUpdateException ex) when (UniqueViolation.Is(ex)) { db.ChangeTracker.Clear(); return 0; } // another look wrote them first
         }
         if (written > 0) signal.Notify();
+        // Finished jobs are kept a month (a time-based occurrence is known by its job), then dropped in batches.
+        var old = now - KeepJobs;
+        var stale = await db.RuleJobs.Where(j => j.Done && j.CreatedAt < old).OrderBy(j => j.Id).Select(j => j.Id).Take(1000).ToListAsync(ct);
+        if (stale.Count > 0) await db.RuleJobs.Where(j => stale.Contains(j.Id)).ExecuteDeleteAsync(ct);
         return written;
     }
+
+    public static readonly TimeSpan KeepJobs = TimeSpan.FromDays(30);
 
     /// <summary>Open requests whose client has waited for the firm since before <paramref name="since"/>.</summary>
     private async Task<List<(long ConversationId, string? Occurrence)>> NoStaffReplyAsync(DateTimeOffset since, CancellationToken ct) =>
