@@ -41,5 +41,13 @@ internal static class RulesTexts
         ["rulesPracticeArea"] = ("Отрасль права", "Practice area"), ["rulesBot"] = ("Сценарий бота (id)", "Bot (id)"),
         ["rulesEveryTime"] = ("Отвечать при каждом срабатывании (иначе — один раз на обращение)", "Reply every time (otherwise once per request)"),
         ["rulesChoose"] = ("— выберите —", "— choose —"),
+        // Action names (a type without a line here shows its own Title).
+        ["action_assign_team"] = ("Передать в команду", "Assign to a team"), ["action_assign_user"] = ("Назначить сотрудника", "Assign to a person"),
+        ["action_add_label"] = ("Добавить метку", "Add a label"), ["action_remove_label"] = ("Снять метку", "Remove a label"),
+        ["action_set_practice_area"] = ("Указать отрасль права", "Set the practice area"), ["action_reply"] = ("Ответить клиенту", "Reply to the client"),
+        ["action_send_template"] = ("Шаблон WhatsApp", "WhatsApp template"), ["action_add_note"] = ("Внутренняя заметка", "Internal note"),
+        ["action_notify"] = ("Уведомить сотрудников", "Notify staff"), ["action_snooze"] = ("Отложить", "Snooze"),
+        ["action_resolve"] = ("Закрыть обращение", "Resolve"), ["action_webhook"] = ("Отправить вебхук", "Send a webhook"),
+        ["action_start_bot"] = ("Запустить бота", "Start the intake bot"),
     };
 }
