@@ -72,7 +72,22 @@ public sealed class RulesKit(OknoApp app, TelegramTestKit telegram)
     public async Task<long> ClientWritesAsync(string text, long? client = null, string name = "Ольга")
     {
         (await telegram.PostAsync(app.Sim.Telegram.TextUpdate(client ?? NewClient(), text, name))).EnsureSuccessStatusCode();
-        return (await OknoApp.EventuallyAsync(() => telegram.FindConversationAsync(text)))["id"]!.GetValue<long>();
+        return (await OknoApp.EventuallyAsync(() => ConversationWithAsync(text), what: "the conversation with the client's text")).GetValueOrDefault();
+    }
+
+    /// <summary>
+    /// The conversation of this kit's channel holding a message with <paramref name="text"/> — not found by its preview,
+    /// which a rule's reply replaces at once.
+    /// </summary>
+    private async Task<long?> ConversationWithAsync(string text)
+    {
+        var page = await app.GetJsonAsync($"/api/v1/conversations?channelId={telegram.ChannelId}&limit=200");
+        foreach (var c in page["items"]!.AsArray())
+        {
+            var id = c!["id"]!.GetValue<long>();
+            if ((await MessagesAsync(id)).Any(m => m!["text"]?.GetValue<string>() == text)) return id;
+        }
+        return null;
     }
 
     public async Task<JsonArray> LogAsync(long ruleId) => (await app.GetJsonAsync($"/api/v1/rules/{ruleId}/log"))["items"]!.AsArray();

@@ -22,7 +22,8 @@ public abstract partial class RulesBrowserTests<TApp>(TApp app) : UiTestBase<TAp
         await Expect(row).ToHaveCountAsync(1);
         var ruleId = (await App.GetJsonAsync("/api/v1/rules"))["items"]!.AsArray().Single(r => r!["preset"]?.GetValue<string>() == "greeting")!["id"]!.GetValue<long>();
 
-        await ClientWritesAsync(kit, NextTelegramUser(), "Добрый день, нужна консультация " + Guid.NewGuid().ToString("N")[..6], "Лев");
+        // Not ClientWritesAsync: it finds the conversation by its preview, which the greeting replaces at once.
+        (await kit.PostAsync(App.Sim.Telegram.TextUpdate(NextTelegramUser(), "Добрый день, нужна консультация", "Лев"))).EnsureSuccessStatusCode();
         await OknoApp.EventuallyAsync(async () => (await App.GetJsonAsync($"/api/v1/rules/{ruleId}/log"))["items"]!.AsArray().Count == 1, what: "the greeting fired");
         await row.Locator("[data-test=rule-log]").ClickAsync();
         await Expect(page.Locator("[data-test=rule-log-row]")).ToHaveCountAsync(1);
